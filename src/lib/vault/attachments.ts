@@ -1,0 +1,269 @@
+/**
+ * Attachments (PDFs, photos, CDA files), streamed in and out in chunks so a large file never sits
+ * whole in memory (DESIGN §3). Each chunk is sealed with AES-256-GCM under the file's own random
+ * key, its AAD naming the file, the chunk's index and whether it is the last; the file key lives in
+ * the file's manifest, sealed (XChaCha20-Poly1305) under the profile's blob key and written after
+ * the last chunk, so a file interrupted half-way never appears.
+ */
+import { sha256 } from '@noble/hashes/sha2.js';
+import {
+  aad,
+  fromBase64Url,
+  fromUtf8,
+  importFileKey,
+  newId,
+  open,
+  openChunk,
+  randomBytes,
+  seal,
+  sealChunk,
+  toBase64Url,
+  toHex,
+  utf8,
+} from '../crypto';
+import { openVaultDb, profileRange, type VaultDb } from './db';
+import { DamagedFileError, FileNotFoundError, StorageFullError, isQuotaError } from './errors';
+import type { UnlockedProfile } from './profiles';
+
+/** 256 KiB: WebCrypto AES-GCM's fastest size here (RECIPES.md), well under DESIGN's 1 MiB cap. */
+export const CHUNK_BYTES = 256 * 1024;
+/** Chunks written per IndexedDB transaction: one transaction per chunk halves throughput. */
+const CHUNKS_PER_TRANSACTION = 16;
+
+export type StoredFile = { fileId: string; size: number; sha256: string };
+
+type Manifest = { key: string; size: number; chunkCount: number; sha256: string };
+
+function chunkAad(profileId: string, fileId: string, index: number, final: boolean): Uint8Array {
+  return aad('blob', profileId, `${fileId}:${index}:${final ? 'last' : 'more'}`);
+}
+
+/** Cuts a byte stream into CHUNK_BYTES pieces (the last one shorter), holding at most one chunk. */
+async function* rechunk(source: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const reader = source.getReader();
+  let buffer = new Uint8Array(CHUNK_BYTES);
+  let filled = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      let offset = 0;
+      while (offset < value.length) {
+        const take = Math.min(CHUNK_BYTES - filled, value.length - offset);
+        buffer.set(value.subarray(offset, offset + take), filled);
+        filled += take;
+        offset += take;
+        if (filled === CHUNK_BYTES) {
+          yield buffer;
+          buffer = new Uint8Array(CHUNK_BYTES);
+          filled = 0;
+        }
+      }
+    }
+    yield buffer.subarray(0, filled);
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+/** Encrypts and stores a file; resolves with its id, size and SHA-256 once it is all durable. */
+export async function writeFile(
+  profile: UnlockedProfile,
+  source: Blob | ReadableStream<Uint8Array>,
+): Promise<StoredFile> {
+  const db = await openVaultDb();
+  const { profileId } = profile;
+  const fileId = newId();
+  const rawKey = randomBytes(32);
+  const key = await importFileKey(rawKey);
+  const hash = sha256.create();
+  const stream = source instanceof Blob ? source.stream() : source;
+
+  let index = 0;
+  let size = 0;
+  let batch: [number, Uint8Array][] = [];
+  let writing: Promise<void> = Promise.resolve();
+  const flush = async () => {
+    const chunks = batch;
+    batch = [];
+    await writing; // one transaction in flight while the next batch is sealed
+    writing = writeChunks(db, profileId, fileId, chunks);
+  };
+
+  try {
+    // One chunk of look-ahead tells which chunk is the last, for its AAD.
+    let previous: Uint8Array | null = null;
+    for await (const chunk of rechunk(stream)) {
+      if (previous) {
+        batch.push([
+          index,
+          await sealChunk(key, previous, chunkAad(profileId, fileId, index, false)),
+        ]);
+        index++;
+        if (batch.length >= CHUNKS_PER_TRANSACTION) await flush();
+      }
+      hash.update(chunk);
+      size += chunk.length;
+      previous = chunk;
+    }
+    batch.push([index, await sealChunk(key, previous!, chunkAad(profileId, fileId, index, true))]);
+    await flush();
+    await writing;
+
+    const manifest: Manifest = {
+      key: toBase64Url(rawKey),
+      size,
+      chunkCount: index + 1,
+      sha256: toHex(hash.digest()),
+    };
+    const body = seal(
+      profile.blobKey,
+      utf8(JSON.stringify(manifest)),
+      aad('file', profileId, fileId),
+    );
+    const tx = db.transaction('files', 'readwrite', { durability: 'strict' });
+    await Promise.all([tx.store.put({ body }, [profileId, fileId]), tx.done]);
+    return { fileId, size, sha256: manifest.sha256 };
+  } catch (error) {
+    await writing.catch(() => undefined);
+    await deleteChunks(db, profileId, fileId).catch(() => undefined);
+    if (isQuotaError(error) || isQuotaError((error as { cause?: unknown })?.cause)) {
+      throw new StorageFullError();
+    }
+    throw error;
+  } finally {
+    rawKey.fill(0);
+  }
+}
+
+async function writeChunks(
+  db: VaultDb,
+  profileId: string,
+  fileId: string,
+  chunks: [number, Uint8Array][],
+): Promise<void> {
+  const tx = db.transaction('chunks', 'readwrite', { durability: 'relaxed' });
+  for (const [index, sealed] of chunks) void tx.store.put(sealed, [profileId, fileId, index]);
+  await tx.done;
+}
+
+function deleteChunks(db: VaultDb, profileId: string, fileId: string): Promise<void> {
+  return db.delete('chunks', IDBKeyRange.bound([profileId, fileId], [profileId, fileId, []]));
+}
+
+async function readManifest(
+  profile: UnlockedProfile,
+  db: VaultDb,
+  fileId: string,
+): Promise<Manifest> {
+  const record = await db.get('files', [profile.profileId, fileId]);
+  if (!record) throw new FileNotFoundError(fileId);
+  try {
+    const plain = open(
+      profile.blobKey,
+      record.body,
+      aad('file', profile.profileId, fileId),
+      'file',
+    );
+    return JSON.parse(fromUtf8(plain)) as Manifest;
+  } catch {
+    throw new DamagedFileError(fileId, -1);
+  }
+}
+
+/** File size and hash as stored, without reading the content. */
+export async function fileInfo(profile: UnlockedProfile, fileId: string): Promise<StoredFile> {
+  const manifest = await readManifest(profile, await openVaultDb(), fileId);
+  return { fileId, size: manifest.size, sha256: manifest.sha256 };
+}
+
+/**
+ * Streams a file back, checking every chunk; the stream errors with DamagedFileError at the first
+ * chunk that is altered, missing, out of place or not where the file should end.
+ */
+export function readFile(profile: UnlockedProfile, fileId: string): ReadableStream<Uint8Array> {
+  const { profileId } = profile;
+  let state: { db: VaultDb; key: CryptoKey; chunkCount: number; next: number } | null = null;
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        if (!state) {
+          const db = await openVaultDb();
+          const manifest = await readManifest(profile, db, fileId);
+          const raw = fromBase64Url(manifest.key);
+          state = { db, key: await importFileKey(raw), chunkCount: manifest.chunkCount, next: 0 };
+          raw.fill(0);
+        }
+        const { db, key, chunkCount } = state;
+        const first = state.next;
+        const last = Math.min(first + CHUNKS_PER_TRANSACTION, chunkCount) - 1;
+        const range = IDBKeyRange.bound([profileId, fileId, first], [profileId, fileId, last]);
+        const tx = db.transaction('chunks');
+        const [keys, values] = await Promise.all([
+          tx.store.getAllKeys(range),
+          tx.store.getAll(range),
+        ]);
+        for (let index = first; index <= last; index++) {
+          const i = index - first;
+          // A missing chunk shows as a key out of step: report the first index not found.
+          if (keys[i]?.[2] !== index) throw new DamagedFileError(fileId, index);
+          const final = index === chunkCount - 1;
+          try {
+            controller.enqueue(
+              await openChunk(key, values[i]!, chunkAad(profileId, fileId, index, final)),
+            );
+          } catch {
+            throw new DamagedFileError(fileId, index);
+          }
+        }
+        state.next = last + 1;
+        if (state.next >= chunkCount) controller.close();
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}
+
+/** Reads a whole file into a Blob (for a viewer or a download). */
+export async function readFileBlob(
+  profile: UnlockedProfile,
+  fileId: string,
+  type = 'application/octet-stream',
+): Promise<Blob> {
+  const parts: Uint8Array[] = [];
+  const reader = readFile(profile, fileId).getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    parts.push(value);
+  }
+  return new Blob(parts as BlobPart[], { type });
+}
+
+/** Checks a file end to end without keeping it; resolves with the first damaged chunk, if any. */
+export async function verifyFile(
+  profile: UnlockedProfile,
+  fileId: string,
+): Promise<DamagedFileError | null> {
+  const reader = readFile(profile, fileId).getReader();
+  try {
+    for (;;) if ((await reader.read()).done) return null;
+  } catch (error) {
+    if (error instanceof DamagedFileError) return error;
+    throw error;
+  }
+}
+
+export async function listFiles(profile: UnlockedProfile): Promise<string[]> {
+  const db = await openVaultDb();
+  const keys = await db.getAllKeys('files', profileRange(profile.profileId));
+  return keys.map(([, fileId]) => fileId);
+}
+
+/** Forgets a file: its manifest (and so its key) first, then its chunks. */
+export async function deleteFile(profile: UnlockedProfile, fileId: string): Promise<void> {
+  const db = await openVaultDb();
+  const tx = db.transaction('files', 'readwrite', { durability: 'strict' });
+  await Promise.all([tx.store.delete([profile.profileId, fileId]), tx.done]);
+  await deleteChunks(db, profile.profileId, fileId);
+}
