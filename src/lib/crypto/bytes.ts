@@ -32,10 +32,16 @@ export function toBase64Url(bytes: Uint8Array): string {
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
+/**
+ * Strict: only the canonical encoding decodes (no padding, no stray bits in the last character),
+ * so one byte string has exactly one text form — share links and ids cannot be altered unnoticed.
+ */
 export function fromBase64Url(text: string): Uint8Array {
-  if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new Error('not base64url');
+  if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) throw new Error('not base64url');
   const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-  return Uint8Array.from(binary, (char) => char.charCodeAt(0));
+  const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
+  if (toBase64Url(bytes) !== text) throw new Error('not canonical base64url');
+  return bytes;
 }
 
 export function toHex(bytes: Uint8Array): string {

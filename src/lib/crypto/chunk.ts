@@ -28,6 +28,7 @@ export async function sealChunk(
   aad: Uint8Array,
   nonce: Uint8Array = randomBytes(GCM_NONCE_BYTES),
 ): Promise<Uint8Array> {
+  if (nonce.length !== GCM_NONCE_BYTES) throw new Error('nonce must be 12 bytes');
   const sealed = await crypto.subtle.encrypt(
     { name: 'AES-GCM', iv: nonce as BufferSource, additionalData: aad as BufferSource },
     key,
