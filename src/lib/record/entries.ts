@@ -86,3 +86,20 @@ export function entryIdOfPath(path: string): string | null {
   const match = /^entries\/(.+)$/.exec(path);
   return match ? match[1]! : null;
 }
+
+/** What the user would call an entry: its title, substance or name, in that order. */
+export function entryLabel(doc: Y.Doc, id: string): string | null {
+  const entry = entriesMap(doc).get(id);
+  if (!entry) return null;
+  for (const field of ['title', 'substance', 'name', 'nickname']) {
+    const value = entry.get(field);
+    if (typeof value === 'string' && value) return value;
+  }
+  return null;
+}
+
+/** For the vault's damage reports: the label of the entry at a stored path. */
+export function labelForPath(path: string, doc: Y.Doc): string | null {
+  const id = entryIdOfPath(path);
+  return id ? entryLabel(doc, id) : null;
+}

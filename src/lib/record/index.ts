@@ -4,6 +4,8 @@ export {
   addEntry,
   entriesMap,
   entryIdOfPath,
+  entryLabel,
+  labelForPath,
   listEntries,
   readEntry,
   type Entry,

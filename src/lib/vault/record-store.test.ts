@@ -111,7 +111,26 @@ describe('the encrypted record store', () => {
     const again = await openRecord();
     expect(Object.keys(entries(again.doc)).sort()).toEqual(['good', 'later']);
     expect(again.store.damage).toEqual([
-      { kind: 'update', key: victimKey[1], touched: ['entries/victim'] },
+      { kind: 'update', key: victimKey[1], touched: ['entries/victim'], labels: [] },
+    ]);
+  });
+
+  it('names a damaged entry by what the user called it, even when no other copy remains', async () => {
+    const labelFor = (path: string, doc: Y.Doc) => {
+      const entry = doc.getMap<Y.Map<string>>('entries').get(path.replace('entries/', ''));
+      return entry?.get('substance') ?? null;
+    };
+    const { doc, store } = await openRecord(profile, { labelFor });
+    addEntry(doc, 'victim', { kind: 'allergy', substance: 'Arachide' });
+    await store.whenSaved();
+    const db = await openVaultDb();
+    const [key] = await db.getAllKeys('updates');
+    const record = (await db.get('updates', key!))!;
+    record.body[30]! ^= 0x10;
+    await db.put('updates', record, key!);
+    const again = await openRecord(profile, { labelFor });
+    expect(again.store.damage).toEqual([
+      { kind: 'update', key: key![1], touched: ['entries/victim'], labels: ['Arachide'] },
     ]);
   });
 

@@ -26,8 +26,11 @@ export const STORAGE_ORIGIN = Symbol('carnet-storage');
 export type SaveState = 'saved' | 'saving' | 'retrying';
 
 export type RecordDamage =
-  /** An update that did not open; `touched` lists the record paths it changed, if still known. */
-  | { kind: 'update'; key: string; touched: string[] | null }
+  /**
+   * An update that did not open; `touched` lists the record paths it changed and `labels` what
+   * the user called them (from the sealed metadata beside it), if that still opens.
+   */
+  | { kind: 'update'; key: string; touched: string[] | null; labels: string[] }
   /** A snapshot that did not open; `recovered` when an older one opened in its place. */
   | { kind: 'snapshot'; generation: number; recovered: boolean };
 
@@ -36,12 +39,24 @@ export type RecordStoreOptions = {
   compactThreshold?: number;
   /** Delay before retrying a refused write, in ms (default 2000, doubling to 60 s). */
   retryDelayMs?: number;
+  /**
+   * What the user calls the thing at a path ("entries/<id>" → "Penicillin"), kept sealed beside
+   * each update so a damage report can name an entry whose only copy is the damaged update.
+   */
+  labelFor?: (path: string, doc: Y.Doc) => string | null;
 };
 
 const CHANNEL = 'carnet-vault';
 type Nudge = { profileId: string };
 
-type Pending = { id: string; update: Uint8Array; touched: string[]; at: number };
+type Pending = {
+  id: string;
+  update: Uint8Array;
+  touched: string[];
+  labels: string[];
+  at: number;
+};
+type UpdateMeta = { touched: string[]; labels?: string[]; at: number };
 
 export class RecordStore {
   readonly damage: RecordDamage[] = [];
@@ -60,6 +75,7 @@ export class RecordStore {
   #closed = false;
   readonly #compactThreshold: number;
   readonly #retryDelayMs: number;
+  readonly #labelFor: RecordStoreOptions['labelFor'];
 
   private constructor(
     readonly profile: UnlockedProfile,
@@ -69,6 +85,7 @@ export class RecordStore {
   ) {
     this.#compactThreshold = options.compactThreshold ?? 500;
     this.#retryDelayMs = options.retryDelayMs ?? 2000;
+    this.#labelFor = options.labelFor;
   }
 
   /** Loads the profile's record into `doc` and starts saving its changes. */
@@ -137,7 +154,11 @@ export class RecordStore {
   #onUpdate = (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction): void => {
     if (origin === STORAGE_ORIGIN || this.#closed) return;
     const id = `${Date.now().toString(36).padStart(9, '0')}-${newId()}`;
-    this.#pending.push({ id, update, touched: touchedPaths(tr), at: Date.now() });
+    const touched = touchedPaths(tr);
+    const labels = this.#labelFor
+      ? touched.map((path) => this.#labelFor!(path, this.doc)).filter((label) => label !== null)
+      : [];
+    this.#pending.push({ id, update, touched, labels, at: Date.now() });
     // Yjs integrates a client's updates in clock order: with one client id per session, a single
     // damaged update would leave every later update of that session pending, and most of the
     // record unreadable. A fresh id per transaction makes each stored update depend only on the
@@ -181,14 +202,17 @@ export class RecordStore {
   async #write(batch: Pending[]): Promise<void> {
     const { profileId } = this.profile;
     const key = this.profile.docKey;
-    const records = batch.map(({ id, update, touched, at }): [string, UpdateRecord] => [
-      id,
-      {
-        body: seal(key, update, aad('doc', profileId, id)),
-        meta: seal(key, utf8(JSON.stringify({ touched, at })), aad('update-meta', profileId, id)),
-        folded: 0,
-      },
-    ]);
+    const records = batch.map(({ id, update, touched, labels, at }): [string, UpdateRecord] => {
+      const meta: UpdateMeta = { touched, labels, at };
+      return [
+        id,
+        {
+          body: seal(key, update, aad('doc', profileId, id)),
+          meta: seal(key, utf8(JSON.stringify(meta)), aad('update-meta', profileId, id)),
+          folded: 0,
+        },
+      ];
+    });
     const tx = this.db.transaction('updates', 'readwrite', { durability: 'strict' });
     for (const [id, record] of records) void tx.store.put(record, [profileId, id]);
     await tx.done;
@@ -200,13 +224,16 @@ export class RecordStore {
       return open(this.profile.docKey, record.body, aad('doc', profileId, id), 'update');
     } catch {
       let touched: string[] | null = null;
+      let labels: string[] = [];
       try {
-        const meta = open(this.profile.docKey, record.meta, aad('update-meta', profileId, id));
-        touched = (JSON.parse(fromUtf8(meta)) as { touched: string[] }).touched;
+        const sealed = open(this.profile.docKey, record.meta, aad('update-meta', profileId, id));
+        const meta = JSON.parse(fromUtf8(sealed)) as UpdateMeta;
+        touched = meta.touched;
+        labels = meta.labels ?? [];
       } catch {
         touched = null;
       }
-      this.damage.push({ kind: 'update', key: id, touched });
+      this.damage.push({ kind: 'update', key: id, touched, labels });
       return null;
     }
   }

@@ -8,6 +8,8 @@ describe('hash routes', () => {
     expect(parseRoute('#/')).toEqual({ name: 'home' });
     expect(parseRoute('#/settings/')).toEqual({ name: 'settings' });
     expect(parseRoute('#/scan')).toEqual({ name: 'coming', feature: 'scan' });
+    expect(parseRoute('#/create')).toEqual({ name: 'create' });
+    expect(parseRoute('#/record')).toEqual({ name: 'record' });
   });
 
   it('sends an unknown address to not-found, keeping what was asked', () => {
@@ -15,7 +17,7 @@ describe('hash routes', () => {
   });
 
   it('writes back what it reads', () => {
-    for (const hash of ['#/', '#/settings', '#/create', '#/open', '#/scan', '#/x/y']) {
+    for (const hash of ['#/', '#/settings', '#/create', '#/open', '#/record', '#/scan', '#/x/y']) {
       expect(href(parseRoute(hash))).toBe(hash);
     }
   });

@@ -1,0 +1,24 @@
+/** The one place where lib/ errors become words for the user (STYLE.md). */
+import { TamperedError, UnsupportedVersionError, WrongPassphraseError } from '../lib/crypto';
+import {
+  DamagedFileError,
+  FileNotFoundError,
+  ProfileNotFoundError,
+  StorageFullError,
+  VaultUnavailableError,
+} from '../lib/vault';
+import type { MessageKey } from './i18n/locale';
+
+export function errorMessageKey(error: unknown): MessageKey {
+  if (error instanceof WrongPassphraseError) return 'error.wrongPassphrase';
+  if (error instanceof StorageFullError) return 'error.storageFull';
+  if (error instanceof DOMException && error.name === 'QuotaExceededError') {
+    return 'error.storageFull';
+  }
+  if (error instanceof VaultUnavailableError) return 'error.unsupported';
+  if (error instanceof DamagedFileError || error instanceof TamperedError) return 'error.damaged';
+  if (error instanceof UnsupportedVersionError) return 'error.newerVersion';
+  if (error instanceof ProfileNotFoundError) return 'error.profileMissing';
+  if (error instanceof FileNotFoundError) return 'error.fileMissing';
+  return 'error.unexpected';
+}
