@@ -224,20 +224,27 @@ export function readFile(profile: UnlockedProfile, fileId: string): ReadableStre
   );
 }
 
-/** Reads a whole file into a Blob (for a viewer or a download). */
+/**
+ * Reads a whole file into a Blob (for a viewer or a download). The Blob grows every few chunks, so
+ * the browser can keep a large file in its blob storage (on disk if need be) rather than the JS heap.
+ */
 export async function readFileBlob(
   profile: UnlockedProfile,
   fileId: string,
   type = 'application/octet-stream',
 ): Promise<Blob> {
-  const parts: Uint8Array[] = [];
+  let blob = new Blob([], { type });
+  let pending: Uint8Array[] = [];
   const reader = readFile(profile, fileId).getReader();
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) break;
-    parts.push(value);
+    if (value) pending.push(value);
+    if (done || pending.length >= CHUNKS_PER_TRANSACTION) {
+      blob = new Blob([blob, ...(pending as BlobPart[])], { type });
+      pending = [];
+    }
+    if (done) return blob;
   }
-  return new Blob(parts as BlobPart[], { type });
 }
 
 /** Checks a file end to end without keeping it; resolves with the first damaged chunk, if any. */
