@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addEntry, entryIdOfPath, listEntries } from './entries';
+import { createEntry } from './editing';
+import {
+  addEntry,
+  entriesMap,
+  entryIdOfPath,
+  entryLabel,
+  labelForPath,
+  listEntries,
+  readEntry,
+} from './entries';
 
 describe('record entries', () => {
   it('adds an entry with its id, kind, dates and source', () => {
@@ -36,5 +45,36 @@ describe('record entries', () => {
   it('maps a stored path back to its entry', () => {
     expect(entryIdOfPath('entries/abc')).toBe('abc');
     expect(entryIdOfPath('profile/name')).toBeNull();
+  });
+
+  it('names each kind of entry the way the patient would', () => {
+    const doc = new Y.Doc();
+    const ids = [
+      createEntry(doc, 'immunization', { vaccine: 'Rappel DTP', date: '2020-01-01' }),
+      createEntry(doc, 'appointment', { start: '2025-01-01T10:00:00Z', professional: 'Dr Benali' }),
+      createEntry(doc, 'family-history', { relationship: 'father', condition: 'Infarctus' }),
+      createEntry(doc, 'measurement', { type: 'spo2', date: '2025-01-01', value: 97, unit: '%' }),
+    ];
+    expect(ids.map((id) => entryLabel(doc, id))).toEqual([
+      'Rappel DTP',
+      'Dr Benali',
+      'Infarctus',
+      'spo2',
+    ]);
+    expect(labelForPath(`entries/${ids[0]}`, doc)).toBe('Rappel DTP');
+    expect(entryLabel(doc, 'missing')).toBeNull();
+  });
+
+  it('hands out copies: changing a read entry’s tags leaves the record alone', () => {
+    const doc = new Y.Doc();
+    const id = createEntry(doc, 'document', {
+      title: 'Bilan',
+      type: 'lab-result',
+      date: '2024-01-01',
+      tags: ['sang'],
+    });
+    const entry = readEntry(entriesMap(doc).get(id)!);
+    (entry.tags as string[]).push('forged');
+    expect(entriesMap(doc).get(id)!.get('tags')).toEqual(['sang']);
   });
 });

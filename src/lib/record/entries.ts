@@ -5,44 +5,24 @@
  */
 import * as Y from 'yjs';
 import { newId } from '../crypto';
-
-export const ENTRY_KINDS = [
-  'document',
-  'medication',
-  'condition',
-  'procedure',
-  'hospitalisation',
-  'allergy',
-  'immunization',
-  'measurement',
-  'lifestyle',
-  'family-history',
-  'appointment',
-  'contact',
-  'directive',
-] as const;
-export type EntryKind = (typeof ENTRY_KINDS)[number];
-
-export type EntrySource = 'patient' | `professional:${string}` | `import:${string}`;
-
-export type FieldValue = string | number | boolean | null;
-
-export type Entry = {
-  id: string;
-  kind: EntryKind;
-  createdAt: number;
-  updatedAt: number;
-  source: EntrySource;
-  [field: string]: FieldValue;
-};
-
-const RESERVED = new Set(['id', 'kind', 'createdAt', 'updatedAt', 'source']);
+import { mapDate, yearOf } from './dates';
+import {
+  RESERVED_FIELDS,
+  isEntryKind,
+  type Entry,
+  type EntryKind,
+  type EntrySource,
+  type FieldValue,
+} from './kinds';
 
 export function entriesMap(doc: Y.Doc): Y.Map<Y.Map<FieldValue>> {
   return doc.getMap('entries');
 }
 
-/** Adds an entry in one transaction and returns its id. */
+/**
+ * Adds an entry in one transaction and returns its id, without validating its fields.
+ * @deprecated Use createEntry, which validates the fields of each kind.
+ */
 export function addEntry(
   doc: Y.Doc,
   kind: EntryKind,
@@ -54,7 +34,8 @@ export function addEntry(
   doc.transact(() => {
     const entry = new Y.Map<FieldValue>();
     for (const [name, value] of Object.entries(fields)) {
-      if (RESERVED.has(name)) throw new Error(`"${name}" is set by the record, not by the caller`);
+      if (RESERVED_FIELDS.has(name))
+        throw new Error(`"${name}" is set by the record, not by the caller`);
       entry.set(name, value);
     }
     entry.set('id', id);
@@ -68,14 +49,38 @@ export function addEntry(
 }
 
 export function readEntry(map: Y.Map<FieldValue>): Entry {
-  return map.toJSON() as Entry;
+  const entry = map.toJSON() as Entry;
+  // toJSON hands out the stored arrays themselves: a caller's push must not edit the record.
+  for (const [field, value] of Object.entries(entry)) {
+    if (Array.isArray(value)) entry[field] = [...value];
+  }
+  return entry;
 }
 
-/** Every entry, most recently updated first. */
-export function listEntries(doc: Y.Doc, kind?: EntryKind): Entry[] {
+export function isInBin(map: Y.Map<FieldValue>): boolean {
+  return typeof map.get('deletedAt') === 'number';
+}
+
+export type ListOptions = {
+  kind?: EntryKind;
+  /** Only entries whose date (entryDate) falls in this year. */
+  year?: number;
+  /** Include entries in the bin (default: no). */
+  includeDeleted?: boolean;
+};
+
+/** Entries, most recently updated first; a string argument is the kind. */
+export function listEntries(doc: Y.Doc, options: EntryKind | ListOptions = {}): Entry[] {
+  const {
+    kind,
+    year,
+    includeDeleted = false,
+  } = typeof options === 'string' ? { kind: options } : options;
   const out: Entry[] = [];
   for (const map of entriesMap(doc).values()) {
     if (kind && map.get('kind') !== kind) continue;
+    if (!includeDeleted && isInBin(map)) continue;
+    if (year !== undefined && yearOf(mapDate(map)) !== year) continue;
     out.push(readEntry(map));
   }
   return out.sort((a, b) => b.updatedAt - a.updatedAt);
@@ -87,15 +92,46 @@ export function entryIdOfPath(path: string): string | null {
   return match ? match[1]! : null;
 }
 
-/** What the user would call an entry: its title, substance or name, in that order. */
-export function entryLabel(doc: Y.Doc, id: string): string | null {
-  const entry = entriesMap(doc).get(id);
-  if (!entry) return null;
-  for (const field of ['title', 'substance', 'name', 'nickname']) {
-    const value = entry.get(field);
-    if (typeof value === 'string' && value) return value;
+/**
+ * The fields that name an entry, by kind, first non-blank wins. Measurements, habits and
+ * directives are named by a code (their type or topic), which the UI translates.
+ */
+const LABEL_FIELDS: Record<EntryKind, readonly string[]> = {
+  document: ['title', 'name'],
+  medication: ['name'],
+  condition: ['name'],
+  procedure: ['name'],
+  hospitalisation: ['reason', 'place'],
+  allergy: ['substance'],
+  immunization: ['vaccine'],
+  measurement: ['type'],
+  lifestyle: ['topic'],
+  'family-history': ['condition'],
+  appointment: ['reason', 'professional', 'place'],
+  contact: ['name'],
+  directive: ['type'],
+};
+/** For entries of a kind this version does not know. */
+const ANY_LABEL_FIELDS = ['title', 'substance', 'name', 'nickname'];
+
+export function labelFrom(read: (field: string) => unknown): string | null {
+  const kind = read('kind');
+  for (const field of isEntryKind(kind) ? LABEL_FIELDS[kind] : ANY_LABEL_FIELDS) {
+    const value = read(field);
+    if (typeof value === 'string' && value.trim()) return value;
   }
   return null;
+}
+
+/** What the user would call an entry: its title, name, substance, vaccine… */
+export function labelOf(entry: Entry): string | null {
+  return labelFrom((field) => entry[field]);
+}
+
+/** What the user would call the entry with this id, or null. */
+export function entryLabel(doc: Y.Doc, id: string): string | null {
+  const entry = entriesMap(doc).get(id);
+  return entry ? labelFrom((field) => entry.get(field)) : null;
 }
 
 /** For the vault's damage reports: the label of the entry at a stored path. */
