@@ -1,0 +1,146 @@
+/**
+ * The functions the bench harness page (main.ts) puts on `window.bench`, typed for both sides:
+ * the page implements them, the `*.bench.ts` files call them through `page.evaluate`.
+ * Everything crossing the boundary is plain JSON (numbers, strings), never a Y.Doc or a key.
+ */
+
+export type KdfRuns = {
+  params: { memoryKiB: number; iterations: number; parallelism: number };
+  implementation: 'wasm';
+  /** Wall time of each derivation, in order; the first one of a page includes loading hash-wasm. */
+  runsMs: number[];
+};
+
+/** What a home screen shows: how many entries, and the 20 most recently updated ones. */
+export type HomeData = { count: number; recentJsonBytes: number; checksum: string };
+
+export type StorageStats = {
+  snapshots: number;
+  snapshotBytes: number;
+  updates: number;
+  /** Updates not folded into the newest snapshot: each is opened and applied at every unlock. */
+  unfoldedUpdates: number;
+  updateBytes: number;
+};
+
+export type RecordSetup = {
+  profileId: string;
+  passphrase: string;
+  entries: number;
+  edits: number;
+  setupMs: number;
+  storage: StorageStats;
+  /** Size of `Y.encodeStateAsUpdate` of the built record (what the raw-Yjs baseline applies). */
+  stateBytes: number;
+};
+
+export type UnlockRun = {
+  /** From "key derived" to "home screen data ready": RecordStore.open + the home-screen reads. */
+  ms: number;
+  /** unlockProfile with the setup's small KDF parameters (not part of `ms`). */
+  unlockProfileMs: number;
+  home: HomeData;
+  damage: number;
+};
+
+export type RawRun = { ms: number; home: HomeData };
+
+/** The steps of RecordStore's load, replayed one by one with lib/vault's own pieces. */
+export type LoadBreakdown = {
+  idbReadMs: number;
+  decryptSnapshotMs: number;
+  decryptUpdatesMs: number;
+  applySnapshotMs: number;
+  applyUpdatesMs: number;
+  /** doc.transact's own end-of-transaction work (observers, cleanup), after both applies. */
+  transactionEndMs: number;
+  homeMs: number;
+  totalMs: number;
+  snapshotBytes: number;
+  unfoldedUpdates: number;
+  unfoldedUpdateBytes: number;
+  /** For comparison: the same snapshot opened with WebCrypto AES-256-GCM instead of XChaCha. */
+  webCryptoDecryptSnapshotMs: number;
+  /** For comparison: the unfolded updates opened with WebCrypto AES-256-GCM, all at once. */
+  webCryptoDecryptUpdatesMs: number;
+  /** For comparison: the snapshot alone applied (as if the updates had been folded in). */
+  applySnapshotOnlyMs: number;
+  /** For comparison: reading only the newest snapshot and the updates from the first unfolded on. */
+  idbReadNeededOnlyMs: number;
+};
+
+export type HeapRecord = { home: HomeData };
+
+export type AttachmentsSetup = {
+  files: number;
+  bytesPerFile: number;
+  setupMs: number;
+};
+
+/**
+ * The file hash writeFile computes: noble's SHA-256 (as shipped), hash-wasm's on the main thread or
+ * in a worker, none, or WebCrypto SHA-256 of each chunk then of the list of chunk digests.
+ */
+export type FileHash = 'noble' | 'wasm' | 'worker' | 'none' | 'chunkDigests';
+export type WriteVariant = { hash: FileHash; parallel: boolean };
+export type ReadVariant = { parallel: boolean; prefetch: boolean };
+
+export type TransferRun = { ms: number; bytes: number; files: number };
+
+export type AttachmentBreakdown = {
+  /** The same bytes, with nothing stored: each cost alone, in MiB/s. */
+  aesGcmSealMiBs: number;
+  aesGcmOpenMiBs: number;
+  nobleSha256MiBs: number;
+  /** One-shot crypto.subtle.digest per file (WebCrypto has no incremental SHA-256). */
+  webCryptoSha256MiBs: number;
+  /** hash-wasm's incremental SHA-256, fed 256 KiB at a time. */
+  hashWasmSha256MiBs: number;
+  rechunkMiBs: number;
+};
+
+export interface BenchApi {
+  /** Deletes every IndexedDB database of the origin. */
+  resetStorage(): Promise<void>;
+  kdf(runs: number): Promise<KdfRuns>;
+  /**
+   * Builds the record through RecordStore: the entries in one transaction, saved, compacted, then
+   * `edits` transactions each changing one entry, saved. `extraCompaction` adds one tiny save and a
+   * second compaction before the edits (see record.bench.ts for why).
+   */
+  buildRecord(options: {
+    entries: number;
+    edits: number;
+    seed: number;
+    extraCompaction: boolean;
+  }): Promise<RecordSetup>;
+  unlockRun(profileId: string, passphrase: string): Promise<UnlockRun>;
+  /** Keeps `Y.encodeStateAsUpdate` of the record (opened once, untimed) for `rawYjsRun`. */
+  captureRawState(profileId: string, passphrase: string): Promise<number>;
+  rawYjsRun(): Promise<RawRun>;
+  loadBreakdown(profileId: string, passphrase: string): Promise<LoadBreakdown>;
+  /** Opens the record and keeps it open (store + doc held by the page) for a heap reading. */
+  openAndHold(profileId: string, passphrase: string): Promise<HeapRecord>;
+  prepareAttachments(options: {
+    files: number;
+    mib: number;
+    seed: number;
+  }): Promise<AttachmentsSetup>;
+  attachWrite(kind: 'enc' | 'raw'): Promise<TransferRun>;
+  /** A copy of writeFile with the file hash swapped, into the vault's own stores (what-if). */
+  attachWriteReplica(variant: WriteVariant): Promise<TransferRun>;
+  attachRead(kind: 'enc' | 'raw'): Promise<TransferRun>;
+  /** A copy of readFile with concurrency knobs, reading the encrypted files stored last. */
+  attachReadReplica(variant: ReadVariant): Promise<TransferRun>;
+  /** Reads every stored file back (encrypted and raw) and compares it with its source bytes. */
+  verifyAttachments(): Promise<boolean>;
+  clearAttachments(): Promise<void>;
+  attachmentBreakdown(): Promise<AttachmentBreakdown>;
+}
+
+declare global {
+  interface Window {
+    bench: BenchApi;
+    benchReady: boolean;
+  }
+}
