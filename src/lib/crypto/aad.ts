@@ -4,7 +4,8 @@
  */
 import { utf8 } from './bytes';
 
-export type Purpose = 'master' | 'doc' | 'snapshot' | 'update-meta' | 'blob' | 'file' | 'label';
+export type Purpose =
+  'master' | 'doc' | 'snapshot' | 'snapshot-key' | 'update-meta' | 'blob' | 'file' | 'label';
 
 export function aad(purpose: Purpose, profileId: string, storeKey: string): Uint8Array {
   for (const part of [profileId, storeKey]) {

@@ -20,7 +20,7 @@ const FILE = {
   name: 'ordonnance.pdf',
   mime: 'application/pdf',
   size: 12_345,
-  sha256: 'a'.repeat(64),
+  contentHash: 'a'.repeat(64),
 };
 
 /** One complete, valid entry of every kind. */
@@ -191,12 +191,12 @@ describe('validating entries', () => {
   });
 
   it('wants all of an attached file’s fields or none', () => {
-    const { sha256: _sha256, size: _size, ...partial } = FILE;
+    const { contentHash: _contentHash, size: _size, ...partial } = FILE;
     expect(
       issuesOf('document', { title: 'Scan', type: 'imaging', date: '2024-01-02', ...partial }),
     ).toEqual([
       { field: 'size', code: 'incomplete-file' },
-      { field: 'sha256', code: 'incomplete-file' },
+      { field: 'contentHash', code: 'incomplete-file' },
     ]);
     expect(
       issuesOf('document', {
@@ -204,9 +204,9 @@ describe('validating entries', () => {
         type: 'imaging',
         date: '2024-01-02',
         ...FILE,
-        sha256: 'xyz',
+        contentHash: 'xyz',
       }),
-    ).toEqual([{ field: 'sha256', code: 'invalid-format' }]);
+    ).toEqual([{ field: 'contentHash', code: 'invalid-format' }]);
   });
 
   it('checks contact details', () => {

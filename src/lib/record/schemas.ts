@@ -50,7 +50,7 @@ import {
 const note = v.optional(text(LONG_TEXT));
 
 /** The attached file's fields (DESIGN §2): all of them or none. The bytes live in the vault. */
-export const FILE_FIELDS = ['fileId', 'name', 'mime', 'size', 'sha256'] as const;
+export const FILE_FIELDS = ['fileId', 'name', 'mime', 'size', 'contentHash'] as const;
 
 const KIND_FIELDS = {
   /** DocumentReference. `confidential`: never shared unless picked one by one (DESIGN §2). */
@@ -65,7 +65,8 @@ const KIND_FIELDS = {
     name: v.optional(text(255)),
     mime: v.optional(mime()),
     size: v.optional(integer(0, Number.MAX_SAFE_INTEGER)),
-    sha256: v.optional(sha256()),
+    // Dropbox's content hash of the bytes (lib/vault attachments), 64 hex digits.
+    contentHash: v.optional(sha256()),
     note,
   },
   /** MedicationStatement: current and past treatments. */

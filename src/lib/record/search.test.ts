@@ -30,7 +30,7 @@ function searchable() {
         name: 'scan-ordo.pdf',
         mime: 'application/pdf',
         size: 1000,
-        sha256: 'b'.repeat(64),
+        contentHash: 'b'.repeat(64),
       },
       'professional:Dr Karim Benali',
     ),

@@ -40,7 +40,7 @@ const NOT_TEXT = new Set([
   'source',
   'fileId',
   'mime',
-  'sha256',
+  'contentHash',
   'date',
   'startDate',
   'endDate',

@@ -76,9 +76,21 @@ describe('the encrypted record store', () => {
     await store.compact();
 
     const db = await openVaultDb();
-    expect((await db.getAllKeys('snapshots')).map(([, g]) => g)).toEqual([0, 1]);
+    expect((await db.getAllKeys('snapshots')).map(([, g]) => g)).toEqual([1, 2]);
+    // Updates already inside the kept snapshot 1 are gone; the one folded into 2 stays, as the
+    // fallback's complement. None counts as unfolded, so opening applies nothing twice.
+    expect((await db.getAll('updates')).map((u) => u.folded)).toEqual([2]);
     const again = await openRecord();
     expect(entries(again.doc)).toEqual(entries(doc));
+  });
+
+  it('compacts when closed if asked, so the next opening reads one snapshot', async () => {
+    const { doc, store } = await openRecord();
+    addEntry(doc, 'e', { kind: 'note', text: 'x' });
+    await store.close({ compact: true });
+    const db = await openVaultDb();
+    expect(await db.getAllKeys('snapshots')).toEqual([[profile.profileId, 1]]);
+    expect((await db.getAll('updates')).every((u) => u.folded === 1)).toBe(true);
   });
 
   it('compacts by itself once enough updates pile up', async () => {
@@ -144,13 +156,13 @@ describe('the encrypted record store', () => {
     await store.compact();
 
     const db = await openVaultDb();
-    const snapshot = (await db.get('snapshots', [profile.profileId, 1]))!;
+    const snapshot = (await db.get('snapshots', [profile.profileId, 2]))!;
     snapshot.body[snapshot.body.length - 1]! ^= 0x80;
-    await db.put('snapshots', snapshot, [profile.profileId, 1]);
+    await db.put('snapshots', snapshot, [profile.profileId, 2]);
 
     const again = await openRecord();
     expect(entries(again.doc)).toEqual(entries(doc));
-    expect(again.store.damage).toEqual([{ kind: 'snapshot', generation: 1, recovered: true }]);
+    expect(again.store.damage).toEqual([{ kind: 'snapshot', generation: 2, recovered: true }]);
   });
 
   it('refuses a record moved into another slot', async () => {

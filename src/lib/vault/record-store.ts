@@ -14,8 +14,25 @@
  *   is touched.
  */
 import * as Y from 'yjs';
-import { aad, fromUtf8, newId, open, seal, utf8 } from '../crypto';
-import { openVaultDb, profileRange, type UpdateRecord, type VaultDb } from './db';
+import {
+  aad,
+  fromUtf8,
+  importFileKey,
+  newId,
+  open,
+  openChunk,
+  randomBytes,
+  seal,
+  sealChunk,
+  utf8,
+} from '../crypto';
+import {
+  openVaultDb,
+  profileRange,
+  type SnapshotRecord,
+  type UpdateRecord,
+  type VaultDb,
+} from './db';
 import { isQuotaError } from './errors';
 import type { UnlockedProfile } from './profiles';
 import { touchedPaths } from './touched';
@@ -132,9 +149,14 @@ export class RecordStore {
     this.#retryWake?.();
   }
 
-  /** Stops saving; waits for what is pending first. The doc itself is the caller's to destroy. */
-  async close(): Promise<void> {
+  /**
+   * Stops saving; waits for what is pending first. With `compact`, folds this session's changes
+   * into a snapshot before closing, so the next opening reads one snapshot instead of many small
+   * updates. The doc itself is the caller's to destroy.
+   */
+  async close({ compact = false }: { compact?: boolean } = {}): Promise<void> {
     await this.whenSaved();
+    if (compact && this.#unfolded > 0) await this.compact().catch(() => undefined);
     this.#closed = true;
     this.doc.off('update', this.#onUpdate);
     this.#channel?.close();
@@ -238,40 +260,66 @@ export class RecordStore {
     }
   }
 
-  #openSnapshot(generation: number, body: Uint8Array): Uint8Array | null {
+  async #sealSnapshot(generation: number, state: Uint8Array): Promise<SnapshotRecord> {
+    const { profileId } = this.profile;
+    const raw = randomBytes(32);
     try {
-      return open(
-        this.profile.docKey,
-        body,
-        aad('snapshot', this.profile.profileId, String(generation)),
-        'snapshot',
+      const body = await sealChunk(
+        await importFileKey(raw),
+        state,
+        aad('snapshot', profileId, String(generation)),
       );
+      const key = seal(
+        this.profile.docKey,
+        raw,
+        aad('snapshot-key', profileId, String(generation)),
+      );
+      return { key, body };
+    } finally {
+      raw.fill(0);
+    }
+  }
+
+  async #openSnapshot(generation: number, record: SnapshotRecord): Promise<Uint8Array | null> {
+    const { profileId } = this.profile;
+    try {
+      const raw = open(
+        this.profile.docKey,
+        record.key,
+        aad('snapshot-key', profileId, String(generation)),
+      );
+      const key = await importFileKey(raw);
+      raw.fill(0);
+      return await openChunk(key, record.body, aad('snapshot', profileId, String(generation)));
     } catch {
       return null;
     }
   }
 
-  /** Reads snapshots and updates in one transaction; picks the newest snapshot that opens. */
+  /**
+   * Reads the newest snapshot and every update in one transaction, and opens the snapshot; only
+   * if it is damaged are older ones read, one by one, until one opens.
+   */
   async #readAll() {
     const range = profileRange(this.profile.profileId);
     const tx = this.db.transaction(['snapshots', 'updates'], 'readonly');
     const snapshots = tx.objectStore('snapshots');
     const updates = tx.objectStore('updates');
-    const [snapshotKeys, snapshotValues, updateKeys, updateValues] = await Promise.all([
+    const [newest, snapshotKeys, updateKeys, updateValues] = await Promise.all([
+      snapshots.openCursor(range, 'prev').then((cursor) => cursor?.value ?? null),
       snapshots.getAllKeys(range),
-      snapshots.getAll(range),
       updates.getAllKeys(range),
       updates.getAll(range),
     ]);
-    const generations = snapshotKeys.map(([, generation], i) => ({
-      generation,
-      body: snapshotValues[i]!.body,
-    }));
-    generations.sort((a, b) => b.generation - a.generation);
+    const generations = snapshotKeys.map(([, generation]) => generation).sort((a, b) => b - a);
     const damagedSnapshots: number[] = [];
     let base: { generation: number; state: Uint8Array } | null = null;
-    for (const { generation, body } of generations) {
-      const state = this.#openSnapshot(generation, body);
+    for (const generation of generations) {
+      const record =
+        generation === generations[0]
+          ? newest
+          : await this.db.get('snapshots', [this.profile.profileId, generation]);
+      const state = record ? await this.#openSnapshot(generation, record) : null;
       if (state) {
         base = { generation, state };
         break;
@@ -287,7 +335,8 @@ export class RecordStore {
       base,
       damagedSnapshots,
       unfolded,
-      maxGeneration: generations[0]?.generation ?? -1,
+      // Generations start at 1: `folded: 0` means "not folded yet".
+      maxGeneration: generations[0] ?? 0,
       updateIds: updateKeys.map(([, id]) => id),
     };
   }
@@ -309,7 +358,17 @@ export class RecordStore {
     this.#appliedGeneration = base?.generation ?? -1;
     for (const id of updateIds) this.#seen.add(id);
     this.#unfolded = unfolded.length;
-    if (this.#unfolded >= this.#compactThreshold) void this.compact();
+    if (this.#unfolded >= this.#compactThreshold) this.#compactWhenIdle();
+  }
+
+  /**
+   * Compaction right after opening would compete with the first screen for the main thread (it
+   * rebuilds the whole record): wait until the page is idle.
+   */
+  #compactWhenIdle(): void {
+    const run = () => void this.compact();
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 30_000 });
+    else setTimeout(run, 2_000);
   }
 
   /** Applies what other tabs stored since we last looked. Safe to call any time. */
@@ -375,18 +434,14 @@ export class RecordStore {
       return;
     }
     const generation = maxGeneration + 1;
-    const body = seal(
-      this.profile.docKey,
-      Y.encodeStateAsUpdate(fresh),
-      aad('snapshot', profileId, String(generation)),
-    );
+    const snapshot = await this.#sealSnapshot(generation, Y.encodeStateAsUpdate(fresh));
     fresh.destroy();
 
     const keep = base?.generation ?? -1;
     const tx = this.db.transaction(['snapshots', 'updates'], 'readwrite', { durability: 'strict' });
     const snapshots = tx.objectStore('snapshots');
     const updates = tx.objectStore('updates');
-    void snapshots.put({ body }, [profileId, generation]);
+    void snapshots.put(snapshot, [profileId, generation]);
     for (const { id, record } of folded)
       void updates.put({ ...record, folded: generation }, [profileId, id]);
     // The previous good snapshot stays as a fallback, with the updates folded into the new one.

@@ -105,7 +105,7 @@ class Session {
         name: file.name,
         mime: file.type || 'application/octet-stream',
         size: stored.size,
-        sha256: stored.sha256,
+        contentHash: stored.contentHash,
       });
     } catch (error) {
       await deleteFile(profile, stored.fileId);
@@ -139,7 +139,8 @@ class Session {
     this.damage = [];
     this.damagedFiles = {};
     this.lockReason = reason;
-    if (store) await store.close();
+    // Folding the session's changes now makes the next unlock read one snapshot.
+    if (store) await store.close({ compact: true });
     doc?.destroy();
     profile?.lock();
   }
