@@ -10,6 +10,9 @@ import {
 } from '../support/record';
 import { TEST_ORIGIN } from '../support/server';
 
+// Playwright's trace recorder would try to stop tracing on the browser this test kills on purpose.
+test.use({ trace: 'off', screenshot: 'off' });
+
 test('every edit shown as saved survives the browser being killed', async () => {
   const profileDir = KillableBrowser.tempProfile();
   const first = await KillableBrowser.launch(profileDir);

@@ -229,7 +229,27 @@ export async function fileInfo(profile: UnlockedProfile, fileId: string): Promis
  */
 export function readFile(profile: UnlockedProfile, fileId: string): ReadableStream<Uint8Array> {
   const { profileId } = profile;
-  let state: { db: VaultDb; key: CryptoKey; chunkCount: number; next: number } | null = null;
+  type Batch = { first: number; keys: [string, string, number][]; values: Uint8Array[] };
+  let state: {
+    db: VaultDb;
+    key: CryptoKey;
+    chunkCount: number;
+    next: Promise<Batch> | null;
+  } | null = null;
+
+  const readBatch = async (db: VaultDb, first: number, chunkCount: number): Promise<Batch> => {
+    const last = Math.min(first + CHUNKS_PER_TRANSACTION, chunkCount) - 1;
+    const range = IDBKeyRange.bound([profileId, fileId, first], [profileId, fileId, last]);
+    const tx = db.transaction('chunks');
+    const [keys, values] = await Promise.all([tx.store.getAllKeys(range), tx.store.getAll(range)]);
+    return { first, keys, values };
+  };
+  /** A read started ahead; if the reader stops early nobody awaits it, so it must not reject loudly. */
+  const ahead = (promise: Promise<Batch>): Promise<Batch> => {
+    promise.catch(() => undefined);
+    return promise;
+  };
+
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
@@ -237,33 +257,40 @@ export function readFile(profile: UnlockedProfile, fileId: string): ReadableStre
           const db = await openVaultDb();
           const manifest = await readManifest(profile, db, fileId);
           const raw = fromBase64Url(manifest.key);
-          state = { db, key: await importFileKey(raw), chunkCount: manifest.chunkCount, next: 0 };
+          const key = await importFileKey(raw);
           raw.fill(0);
+          state = {
+            db,
+            key,
+            chunkCount: manifest.chunkCount,
+            next: ahead(readBatch(db, 0, manifest.chunkCount)),
+          };
         }
         const { db, key, chunkCount } = state;
-        const first = state.next;
+        const { first, keys, values } = await state.next!;
         const last = Math.min(first + CHUNKS_PER_TRANSACTION, chunkCount) - 1;
-        const range = IDBKeyRange.bound([profileId, fileId, first], [profileId, fileId, last]);
-        const tx = db.transaction('chunks');
-        const [keys, values] = await Promise.all([
-          tx.store.getAllKeys(range),
-          tx.store.getAll(range),
-        ]);
+        // Read the next batch from IndexedDB while this one is decrypted.
+        state.next = last + 1 < chunkCount ? ahead(readBatch(db, last + 1, chunkCount)) : null;
+
+        const opened = await Promise.allSettled(
+          values.map((sealed, i) => {
+            const index = first + i;
+            return openChunk(
+              key,
+              sealed,
+              chunkAad(profileId, fileId, index, index === chunkCount - 1),
+            );
+          }),
+        );
         for (let index = first; index <= last; index++) {
           const i = index - first;
           // A missing chunk shows as a key out of step: report the first index not found.
           if (keys[i]?.[2] !== index) throw new DamagedFileError(fileId, index);
-          const final = index === chunkCount - 1;
-          try {
-            controller.enqueue(
-              await openChunk(key, values[i]!, chunkAad(profileId, fileId, index, final)),
-            );
-          } catch {
-            throw new DamagedFileError(fileId, index);
-          }
+          const result = opened[i]!;
+          if (result.status === 'rejected') throw new DamagedFileError(fileId, index);
+          controller.enqueue(result.value);
         }
-        state.next = last + 1;
-        if (state.next >= chunkCount) controller.close();
+        if (!state.next) controller.close();
       },
     },
     { highWaterMark: 0 },

@@ -19,9 +19,9 @@ export function startAutoLock(): () => void {
       return;
     }
     if (Date.now() - lastActivity >= session.autoLockMinutes * 60_000) {
-      void session.lock('inactivity').then(() => {
-        location.hash = '#/open';
-      });
+      const locking = session.lock('inactivity');
+      location.hash = '#/open';
+      void locking;
     }
   };
   for (const name of ACTIVITY_EVENTS)
