@@ -7,7 +7,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { VaultUnavailableError } from './errors';
 
 export const DB_NAME = 'carnet-vault';
-const DB_VERSION = 1;
+const DB_VERSION = 2;
 
 export type StoredKdf = {
   algorithm: 'argon2id';
@@ -51,6 +51,7 @@ export type FileRecord = { body: Uint8Array };
 export interface VaultSchema extends DBSchema {
   headers: { key: string; value: HeaderRecord };
   updates: { key: [string, string]; value: UpdateRecord };
+  folded: { key: [string, string]; value: UpdateRecord };
   snapshots: { key: [string, number]; value: SnapshotRecord };
   files: { key: [string, string]; value: FileRecord };
   chunks: { key: [string, string, number]; value: Uint8Array };
@@ -66,12 +67,17 @@ export function openVaultDb(): Promise<VaultDb> {
     if (typeof indexedDB === 'undefined') throw new VaultUnavailableError('no IndexedDB');
     try {
       return await openDB<VaultSchema>(DB_NAME, DB_VERSION, {
-        upgrade(db) {
-          db.createObjectStore('headers');
-          db.createObjectStore('updates');
-          db.createObjectStore('snapshots');
-          db.createObjectStore('files');
-          db.createObjectStore('chunks');
+        upgrade(db, oldVersion) {
+          if (oldVersion < 1) {
+            db.createObjectStore('headers');
+            db.createObjectStore('updates');
+            db.createObjectStore('snapshots');
+            db.createObjectStore('files');
+            db.createObjectStore('chunks');
+          }
+          // v2: updates already folded into a snapshot move here, so that opening a record never
+          // reads them (they matter only if the newest snapshot is damaged).
+          if (oldVersion < 2) db.createObjectStore('folded');
         },
         blocking(_current, _next, event) {
           // A newer Carnet in another tab needs the schema: step aside so it can upgrade.

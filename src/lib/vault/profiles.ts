@@ -178,10 +178,11 @@ export async function deleteProfile(profileId: string): Promise<void> {
   const headerTx = db.transaction('headers', 'readwrite', { durability: 'strict' });
   await headerTx.store.delete(profileId);
   await headerTx.done;
-  const tx = db.transaction(['updates', 'snapshots', 'files', 'chunks'], 'readwrite');
+  const tx = db.transaction(['updates', 'folded', 'snapshots', 'files', 'chunks'], 'readwrite');
   const range = profileRange(profileId);
   await Promise.all([
     tx.objectStore('updates').delete(range),
+    tx.objectStore('folded').delete(range),
     tx.objectStore('snapshots').delete(range),
     tx.objectStore('files').delete(range),
     tx.objectStore('chunks').delete(range),

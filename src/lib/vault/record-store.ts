@@ -327,10 +327,22 @@ export class RecordStore {
       damagedSnapshots.push(generation);
     }
     const baseGeneration = base?.generation ?? -1;
-    const unfolded = updateKeys
-      .map(([, id], i) => ({ id, record: updateValues[i]! }))
-      // Updates folded into the base snapshot are already in it.
-      .filter(({ record }) => record.folded === 0 || record.folded > baseGeneration);
+    let stored = updateKeys.map(([, id], i) => ({ id, record: updateValues[i]! }));
+    if (damagedSnapshots.length > 0) {
+      // The newest snapshot did not open: what was folded into it (and not into the base we fell
+      // back to) is needed again.
+      const range = profileRange(this.profile.profileId);
+      const foldedTx = this.db.transaction('folded');
+      const [keys, values] = await Promise.all([
+        foldedTx.store.getAllKeys(range),
+        foldedTx.store.getAll(range),
+      ]);
+      stored = stored.concat(keys.map(([, id], i) => ({ id, record: values[i]! })));
+    }
+    // Updates folded into the base snapshot are already in it.
+    const unfolded = stored.filter(
+      ({ record }) => record.folded === 0 || record.folded > baseGeneration,
+    );
     return {
       base,
       damagedSnapshots,
@@ -438,20 +450,24 @@ export class RecordStore {
     fresh.destroy();
 
     const keep = base?.generation ?? -1;
-    const tx = this.db.transaction(['snapshots', 'updates'], 'readwrite', { durability: 'strict' });
+    const tx = this.db.transaction(['snapshots', 'updates', 'folded'], 'readwrite', {
+      durability: 'strict',
+    });
     const snapshots = tx.objectStore('snapshots');
     const updates = tx.objectStore('updates');
+    const foldedStore = tx.objectStore('folded');
     void snapshots.put(snapshot, [profileId, generation]);
-    for (const { id, record } of folded)
-      void updates.put({ ...record, folded: generation }, [profileId, id]);
+    for (const { id, record } of folded) {
+      void updates.delete([profileId, id]);
+      void foldedStore.put({ ...record, folded: generation }, [profileId, id]);
+    }
     // The previous good snapshot stays as a fallback, with the updates folded into the new one.
     for (const [, old] of await snapshots.getAllKeys(profileRange(profileId))) {
       if (old !== generation && old !== keep) void snapshots.delete([profileId, old]);
     }
-    let cursor = await updates.openCursor(profileRange(profileId));
+    let cursor = await foldedStore.openCursor(profileRange(profileId));
     while (cursor) {
-      const { folded: into } = cursor.value;
-      if (into !== 0 && into <= keep) void cursor.delete();
+      if (cursor.value.folded <= keep) void cursor.delete();
       cursor = await cursor.continue();
     }
     await tx.done;

@@ -25,7 +25,7 @@ export async function rawValues(): Promise<Uint8Array[]> {
     else if (typeof value === 'string') out.push(new TextEncoder().encode(value));
     else if (value && typeof value === 'object') Object.values(value).forEach(collect);
   };
-  for (const store of ['headers', 'updates', 'snapshots', 'files', 'chunks'] as const) {
+  for (const store of ['headers', 'updates', 'folded', 'snapshots', 'files', 'chunks'] as const) {
     (await db.getAll(store)).forEach(collect);
     (await db.getAllKeys(store)).forEach(collect);
   }

@@ -105,14 +105,14 @@ export interface BenchApi {
   kdf(runs: number): Promise<KdfRuns>;
   /**
    * Builds the record through RecordStore: the entries in one transaction, saved, compacted, then
-   * `edits` transactions each changing one entry, saved. `extraCompaction` adds one tiny save and a
-   * second compaction before the edits (see record.bench.ts for why).
+   * `edits` transactions each changing one entry, saved, then closed — with `closedByLock`, as the
+   * app's lock closes it (folding the edits into a snapshot); without, as a tab killed first.
    */
   buildRecord(options: {
     entries: number;
     edits: number;
     seed: number;
-    extraCompaction: boolean;
+    closedByLock: boolean;
   }): Promise<RecordSetup>;
   unlockRun(profileId: string, passphrase: string): Promise<UnlockRun>;
   /** Keeps `Y.encodeStateAsUpdate` of the record (opened once, untimed) for `rawYjsRun`. */
