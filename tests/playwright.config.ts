@@ -11,7 +11,8 @@ export default defineConfig({
   retries: 0,
   forbidOnly: Boolean(process.env.CI),
   reporter: [['list']],
-  timeout: 30_000,
+  // Several tests derive a 64 MiB Argon2id key five or more times, two tests at a time on 2 cores.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {
     baseURL: TEST_ORIGIN,

@@ -22,4 +22,5 @@ export {
   type KdfImplementation,
   type KdfParams,
 } from './kdf';
+export { deriveKekOffThread } from './kdf-off-thread';
 export { newMasterKey, purposeKey, unwrapMasterKey, wrapMasterKey, type KeyPurpose } from './keys';

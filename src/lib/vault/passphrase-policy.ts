@@ -49,6 +49,8 @@ function loadChecker(locale: 'fr' | 'en'): Promise<Checker> {
       };
     })();
     checkers.set(locale, checker);
+    // A failed load (flaky network on first visit) must not be remembered: try again next time.
+    checker.catch(() => checkers.delete(locale));
   }
   return checker;
 }
@@ -60,5 +62,29 @@ export async function passphraseStrength(
   userInputs: string[] = [],
 ): Promise<PassphraseStrength> {
   const check = await loadChecker(locale);
-  return check(passphrase, ['carnet', 'santé', 'sante', 'health', ...userInputs]);
+  // "Léa Martin" must also count when typed "leamartin": split into words, with and without accents.
+  const words = userInputs
+    .flatMap((input) => input.split(/[\s'-]+/))
+    .filter(Boolean)
+    .flatMap((word) => [
+      word.toLowerCase(),
+      word.toLowerCase().normalize('NFD').replace(/\p{M}/gu, ''),
+    ]);
+  return check(passphrase, ['carnet', 'santé', 'sante', 'health', ...new Set(words)]);
+}
+
+/**
+ * When the dictionaries cannot be loaded at all, judge by length alone (stricter than the normal
+ * rule: 14 characters) rather than leave the patient unable to create a record.
+ */
+export function lengthOnlyStrength(passphrase: string): PassphraseStrength {
+  const length = [...passphrase].length;
+  const score = length >= 20 ? 3 : length >= 14 ? 2 : length >= MIN_PASSPHRASE_LENGTH ? 1 : 0;
+  return {
+    score,
+    acceptable: length >= 14,
+    tooShort: length < MIN_PASSPHRASE_LENGTH,
+    warning: '',
+    suggestions: [],
+  };
 }

@@ -5,7 +5,7 @@
 import {
   KDF_DEFAULTS,
   SALT_BYTES,
-  deriveKek,
+  deriveKekOffThread as deriveKek,
   newId,
   newMasterKey,
   purposeKey,
