@@ -1,5 +1,6 @@
 /** The one place where lib/ errors become words for the user (STYLE.md). */
 import { TamperedError, UnsupportedVersionError, WrongPassphraseError } from '../lib/crypto';
+import { InvalidEntryError } from '../lib/record';
 import {
   DamagedFileError,
   FileNotFoundError,
@@ -12,6 +13,7 @@ import type { MessageKey } from './i18n/locale';
 export function errorMessageKey(error: unknown): MessageKey {
   if (error instanceof WrongPassphraseError) return 'error.wrongPassphrase';
   if (error instanceof StorageFullError) return 'error.storageFull';
+  if (error instanceof InvalidEntryError) return 'error.invalidEntry';
   if (error instanceof DOMException && error.name === 'QuotaExceededError') {
     return 'error.storageFull';
   }

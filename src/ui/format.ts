@@ -21,6 +21,14 @@ export function formatDate(time: number, locale: Locale): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(time);
 }
 
+/** A calendar date stored as `YYYY-MM-DD`, shown as a date in the user's language. */
+export function formatDay(day: string, locale: Locale): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) return day;
+  const [, year, month, date] = match.map(Number) as [number, number, number, number];
+  return formatDate(new Date(year, month - 1, date).getTime(), locale);
+}
+
 export function formatMinutes(minutes: number, locale: Locale): string {
   return new Intl.NumberFormat(locale, {
     style: 'unit',

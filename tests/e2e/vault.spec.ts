@@ -243,7 +243,7 @@ test('a document too big for the space left is refused, and nothing saved is los
     buffer: Buffer.alloc(8 * 1024 * 1024, 7),
   });
   await page.getByRole('button', { name: 'Ajouter le document' }).click();
-  await expect(page.getByRole('alert')).toContainText(
+  await expect(page.getByRole('region', { name: 'Documents' }).getByRole('alert')).toContainText(
     "Cet appareil n'a plus de place de stockage.",
   );
   await expect(page.getByText('Aucun document pour le moment.')).toBeVisible();

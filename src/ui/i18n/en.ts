@@ -164,6 +164,18 @@ export const en = {
   'error.fileMissing': 'This file is no longer on this device.',
   'error.unexpected':
     'Something went wrong. Nothing that was already saved has been lost. Please try again.',
+  'document.type': 'Type of document',
+  'document.date': 'Date of the document',
+  'doctype.prescription': 'Prescription',
+  'doctype.lab-result': 'Lab results',
+  'doctype.imaging': 'Imaging',
+  'doctype.report': 'Medical report',
+  'doctype.letter': 'Letter',
+  'doctype.certificate': 'Certificate',
+  'doctype.vaccination-certificate': 'Vaccination certificate',
+  'doctype.other': 'Other',
+  'error.invalidEntry':
+    'Some information is missing or not valid. Check the fields and try again; nothing was saved.',
 } as const;
 
 export type MessageKey = keyof typeof en;

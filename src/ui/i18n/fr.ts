@@ -167,4 +167,16 @@ export const fr: Messages = {
   'error.fileMissing': "Ce fichier n'est plus sur cet appareil.",
   'error.unexpected':
     "Un problème est survenu. Rien de ce qui était déjà enregistré n'a été perdu. Veuillez réessayer.",
+  'document.type': 'Type de document',
+  'document.date': 'Date du document',
+  'doctype.prescription': 'Ordonnance',
+  'doctype.lab-result': "Résultats d'analyses",
+  'doctype.imaging': 'Imagerie',
+  'doctype.report': 'Compte rendu',
+  'doctype.letter': 'Courrier',
+  'doctype.certificate': 'Certificat',
+  'doctype.vaccination-certificate': 'Certificat de vaccination',
+  'doctype.other': 'Autre',
+  'error.invalidEntry':
+    "Des informations manquent ou ne sont pas valides. Vérifiez les champs et réessayez ; rien n'a été enregistré.",
 };

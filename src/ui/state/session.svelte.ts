@@ -1,6 +1,14 @@
 import * as Y from 'yjs';
 import { WrongPassphraseError } from '../../lib/crypto';
-import { addEntry, labelForPath, listEntries, type Entry } from '../../lib/record';
+import {
+  createEntry,
+  entryLabel,
+  labelForPath,
+  listAllergies,
+  listDocuments,
+  type DocumentType,
+  type Entry,
+} from '../../lib/record';
 import {
   RecordStore,
   createProfile,
@@ -22,7 +30,8 @@ export type LockReason = 'user' | 'inactivity' | 'deleted';
  */
 class Session {
   profileId = $state<string | null>(null);
-  entries = $state<Entry[]>([]);
+  allergies = $state<Entry[]>([]);
+  documents = $state<Entry[]>([]);
   saveState = $state<SaveState>('saved');
   saveError = $state<unknown>(null);
   damage = $state<RecordDamage[]>([]);
@@ -63,7 +72,7 @@ class Session {
     this.autoLockMinutes = (await readHeader(profile.profileId)).autoLockMinutes;
     this.damage = [...store.damage];
     this.#refreshEntries();
-    doc.on('update', () => this.#refreshEntries());
+    doc.on('update', () => this.#scheduleRefresh());
     store.subscribe(() => {
       this.saveState = store.state;
       this.saveError = store.lastError;
@@ -72,16 +81,29 @@ class Session {
     void this.#checkFiles(profile);
   }
 
+  #refreshQueued = false;
+
+  /** Many updates in one tick (a sync, an import) cost one refresh of what the screens show. */
+  #scheduleRefresh(): void {
+    if (this.#refreshQueued) return;
+    this.#refreshQueued = true;
+    queueMicrotask(() => {
+      this.#refreshQueued = false;
+      this.#refreshEntries();
+    });
+  }
+
   #refreshEntries(): void {
     if (!this.#doc) return;
-    this.entries = listEntries(this.#doc);
+    this.allergies = listAllergies(this.#doc);
+    this.documents = listDocuments(this.#doc);
     const nickname = this.#doc.getMap('profile').get('nickname');
     this.nickname = typeof nickname === 'string' ? nickname : '';
   }
 
   /** Verifies every attached file in the background and marks the damaged ones. */
   async #checkFiles(profile: UnlockedProfile): Promise<void> {
-    for (const entry of listEntries(this.#doc!, 'document')) {
+    for (const entry of listDocuments(this.#doc!)) {
       if (typeof entry.fileId !== 'string' || profile.locked) continue;
       const damaged = await verifyFile(profile, entry.fileId).catch(() => null);
       if (damaged && !profile.locked) {
@@ -90,17 +112,26 @@ class Session {
     }
   }
 
+  /** Throws InvalidEntryError (nothing written) when a field is missing or wrong. */
   addAllergy(substance: string, reaction: string): void {
-    addEntry(this.#requireDoc(), 'allergy', { substance, reaction });
+    createEntry(this.#requireDoc(), 'allergy', { substance, reaction });
+  }
+
+  /** What the user calls an entry, for messages about it. */
+  labelOf(id: string): string | null {
+    return this.#doc ? entryLabel(this.#doc, id) : null;
   }
 
   /** Stores the file encrypted, then adds the document entry that points to it. */
-  async addDocument(title: string, file: File): Promise<void> {
+  async addDocument(
+    details: { title: string; type: DocumentType; date: string },
+    file: File,
+  ): Promise<void> {
     const profile = this.#requireProfile();
     const stored = await writeFile(profile, file);
     try {
-      addEntry(this.#requireDoc(), 'document', {
-        title,
+      createEntry(this.#requireDoc(), 'document', {
+        ...details,
         fileId: stored.fileId,
         name: file.name,
         mime: file.type || 'application/octet-stream',
@@ -134,7 +165,8 @@ class Session {
     this.#doc = null;
     this.#profile = null;
     this.profileId = null;
-    this.entries = [];
+    this.allergies = [];
+    this.documents = [];
     this.nickname = '';
     this.damage = [];
     this.damagedFiles = {};
