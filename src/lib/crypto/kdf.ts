@@ -45,12 +45,57 @@ export function checkKdfParams(params: KdfParams): void {
     throw new Error('invalid Argon2id parameters');
 }
 
+/**
+ * The reference argon2 CLI's output for "123" (salt "ABCDEFGHIJKLMNOP", 1 MiB, t=5; pinned with
+ * the other vectors in vectors/argon2id.json). Checked once per page before the WebAssembly build
+ * is trusted (DESIGN §8): if it ever disagrees, keys come from the pure-JS path instead, so a
+ * broken build can never lock anyone out by deriving different keys.
+ */
+const SELF_TEST = {
+  passphrase: '123',
+  salt: utf8('ABCDEFGHIJKLMNOP'),
+  key: '3c5d010180ba0cf5b6b858cba23b318e42d33088983c404598599c3b029ecac6',
+};
+let wasmTrusted: Promise<boolean> | null = null;
+
+function wasmPassesSelfTest(): Promise<boolean> {
+  wasmTrusted ??= derive(
+    SELF_TEST.passphrase,
+    {
+      algorithm: 'argon2id',
+      memoryKiB: 1024,
+      iterations: 5,
+      parallelism: 1,
+      salt: SELF_TEST.salt,
+    },
+    'wasm',
+  ).then(
+    (key) => Array.from(key, (b) => b.toString(16).padStart(2, '0')).join('') === SELF_TEST.key,
+    () => false,
+  );
+  return wasmTrusted;
+}
+
+/** Which Argon2id build derives keys here: 'wasm' unless WebAssembly is absent or failed its check. */
+export async function kdfImplementationInUse(): Promise<KdfImplementation> {
+  return typeof WebAssembly === 'object' && (await wasmPassesSelfTest()) ? 'wasm' : 'js';
+}
+
 export async function deriveKek(
   passphrase: string,
   params: KdfParams,
   implementation: KdfImplementation = typeof WebAssembly === 'object' ? 'wasm' : 'js',
 ): Promise<Uint8Array> {
   checkKdfParams(params);
+  const trusted = implementation === 'wasm' && (await wasmPassesSelfTest());
+  return derive(passphrase, params, trusted ? 'wasm' : 'js');
+}
+
+async function derive(
+  passphrase: string,
+  params: KdfParams,
+  implementation: KdfImplementation,
+): Promise<Uint8Array> {
   const password = passphraseBytes(passphrase);
   if (implementation === 'wasm') {
     const { argon2id } = await import('hash-wasm');
