@@ -81,7 +81,7 @@ function chunkAad(profileId: string, fileId: string, index: number, final: boole
 }
 
 /** Cuts a byte stream into CHUNK_BYTES pieces (the last one shorter), holding at most one chunk. */
-async function* rechunk(source: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+export async function* rechunk(source: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
   const reader = source.getReader();
   let buffer = new Uint8Array(CHUNK_BYTES);
   let filled = 0;

@@ -35,6 +35,7 @@ import {
   writeFile,
   type UnlockedProfile,
 } from '../../../src/lib/vault';
+import { rechunk } from '../../../src/lib/vault/attachments';
 import { openVaultDb, profileRange } from '../../../src/lib/vault/db';
 import type {
   AttachmentBreakdown,
@@ -318,34 +319,6 @@ function sourceStream(bytes: Uint8Array, piece = 64 * 1024): ReadableStream<Uint
     },
     { highWaterMark: 0 },
   );
-}
-
-/** lib/vault/attachments.ts's rechunk, copied: the raw baseline cuts the stream the same way. */
-async function* rechunk(source: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
-  const reader = source.getReader();
-  let buffer = new Uint8Array(CHUNK_BYTES);
-  let filled = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      let offset = 0;
-      while (offset < value.length) {
-        const take = Math.min(CHUNK_BYTES - filled, value.length - offset);
-        buffer.set(value.subarray(offset, offset + take), filled);
-        filled += take;
-        offset += take;
-        if (filled === CHUNK_BYTES) {
-          yield buffer;
-          buffer = new Uint8Array(CHUNK_BYTES);
-          filled = 0;
-        }
-      }
-    }
-    yield buffer.subarray(0, filled);
-  } finally {
-    reader.releaseLock();
-  }
 }
 
 /**
