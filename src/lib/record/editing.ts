@@ -4,8 +4,7 @@
  * vault.
  */
 import * as Y from 'yjs';
-import { newId } from '../crypto';
-import { entriesMap, isInBin } from './entries';
+import { entriesMap, isInBin, writeNewEntry } from './entries';
 import { EntryNotFoundError, InvalidEntryError, type EntryIssue } from './errors';
 import {
   isEntryKind,
@@ -52,18 +51,7 @@ export function createEntry<K extends EntryKind>(
   }
   if (issues.length > 0) throw new InvalidEntryError(issues);
 
-  const id = newId();
-  const entry = new Y.Map<FieldValue>();
-  doc.transact(() => {
-    for (const [field, value] of Object.entries(fields)) entry.set(field, value as FieldValue);
-    entry.set('id', id);
-    entry.set('kind', kind);
-    entry.set('createdAt', now);
-    entry.set('updatedAt', now);
-    entry.set('source', source);
-    entriesMap(doc).set(id, entry);
-  });
-  return id;
+  return writeNewEntry(doc, kind, fields, source, now);
 }
 
 function sameValue(a: unknown, b: unknown): boolean {

@@ -30,14 +30,29 @@ export function addEntry(
   source: EntrySource = 'patient',
   now = Date.now(),
 ): string {
+  for (const name of Object.keys(fields)) {
+    if (RESERVED_FIELDS.has(name)) {
+      throw new Error(`"${name}" is set by the record, not by the caller`);
+    }
+  }
+  return writeNewEntry(doc, kind, fields, source, now);
+}
+
+/**
+ * The one place a new entry is written: its fields plus the ones the record owns (id, kind,
+ * dates, source), in one transaction. Callers check the fields first.
+ */
+export function writeNewEntry(
+  doc: Y.Doc,
+  kind: EntryKind,
+  fields: Record<string, unknown>,
+  source: EntrySource,
+  now: number,
+): string {
   const id = newId();
   doc.transact(() => {
     const entry = new Y.Map<FieldValue>();
-    for (const [name, value] of Object.entries(fields)) {
-      if (RESERVED_FIELDS.has(name))
-        throw new Error(`"${name}" is set by the record, not by the caller`);
-      entry.set(name, value);
-    }
+    for (const [name, value] of Object.entries(fields)) entry.set(name, value as FieldValue);
     entry.set('id', id);
     entry.set('kind', kind);
     entry.set('createdAt', now);

@@ -8,7 +8,7 @@ import type { EntryKind } from './kinds';
 import type { EntryInput } from './schemas';
 
 /** mulberry32: small, seeded, good enough to spread sample data. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

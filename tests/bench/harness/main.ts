@@ -36,6 +36,7 @@ import {
   type UnlockedProfile,
 } from '../../../src/lib/vault';
 import { rechunk } from '../../../src/lib/vault/attachments';
+import { prng } from '../../../src/lib/record/sample-record';
 import { openVaultDb, profileRange } from '../../../src/lib/vault/db';
 import type {
   AttachmentBreakdown,
@@ -62,17 +63,6 @@ const now = () => performance.now();
 
 // ---------------------------------------------------------------------------------------------
 // Deterministic "realistic" health-record entries.
-
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pick = <T>(random: () => number, items: readonly T[]): T =>
   items[Math.floor(random() * items.length)]!;
