@@ -1,8 +1,9 @@
 /**
- * English messages. The keys of this object are the message catalogue: `fr.ts` must give every one
- * of them (the type checker enforces it), and `{name}` placeholders must match (a unit test does).
+ * English messages shared by every screen; each area of the app has its own file in `areas/`, and
+ * `messages.ts` puts them together. `fr.ts` must give every key (the type checker enforces it), and
+ * `{name}` placeholders must match (a unit test does).
  */
-export const en = {
+export const coreEn = {
   'app.name': 'Carnet',
   'app.tagline': 'Your health record, only on your devices.',
   'nav.skip': 'Skip to content',
@@ -176,7 +177,4 @@ export const en = {
   'doctype.other': 'Other',
   'error.invalidEntry':
     'Some information is missing or not valid. Check the fields and try again; nothing was saved.',
-} as const;
-
-export type MessageKey = keyof typeof en;
-export type Messages = Record<MessageKey, string>;
+};

@@ -1,7 +1,7 @@
-import type { Messages } from './en';
+import type { coreEn } from './en';
 
 /** Messages en français. Chaque clé de `en.ts` doit être traduite ici. */
-export const fr: Messages = {
+export const coreFr: Record<keyof typeof coreEn, string> = {
   'app.name': 'Carnet',
   'app.tagline': 'Votre dossier de santé, uniquement sur vos appareils.',
   'nav.skip': 'Aller au contenu',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOGUES, LOCALES, format, pickLocale, placeholders } from './locale';
-import { en, type MessageKey } from './en';
+import { AREAS, en, type MessageKey } from './messages';
 
 describe('language choice', () => {
   it('follows the first preferred language Carnet speaks', () => {
@@ -36,5 +36,17 @@ describe('catalogues', () => {
       'Version 12\u202f345',
     );
     expect(format(CATALOGUES.en, 'settings.version', {}, 'en')).toBe('Version {version}');
+  });
+});
+
+describe('areas', () => {
+  it('no two areas give the same key', () => {
+    const seen = new Map<string, string>();
+    for (const [area, { en: messages }] of Object.entries(AREAS)) {
+      for (const key of Object.keys(messages)) {
+        expect(seen.get(key), `${key} in ${area}`).toBeUndefined();
+        seen.set(key, area);
+      }
+    }
   });
 });

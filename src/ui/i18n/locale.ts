@@ -1,5 +1,4 @@
-import { en, type MessageKey, type Messages } from './en';
-import { fr } from './fr';
+import { en, fr, type MessageKey, type Messages } from './messages';
 
 export const LOCALES = ['fr', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];

@@ -1,17 +1,75 @@
 /** The app's screens, addressed by the URL fragment so the app runs from any static host. */
+import { ENTRY_KINDS, MEASUREMENT_TYPE_CODES, type EntryKind } from '../../lib/record';
+import type { MeasurementType } from '../../lib/record';
+
 export type ComingFeature = 'scan';
+
+/** The record's sections, each a screen of its own under `#/record/<section>`. */
+export const RECORD_SECTIONS = [
+  'home',
+  'documents',
+  'profile',
+  'agenda',
+  'circle',
+  'wishes',
+  'story',
+  'search',
+  'bin',
+  'family',
+] as const;
+export type RecordSection = (typeof RECORD_SECTIONS)[number];
+
+/**
+ * What the record route shows: a section, or one thing inside it.
+ * - `document`: the viewer of one document (`#/record/documents/<id>`)
+ * - `measure`: the chart of one measure over time (`#/record/profile/measure/<type>`)
+ * - `new`: the form adding an entry of a kind (`#/record/new/<kind>`)
+ * - `entry`: one entry, to read, edit or delete (`#/record/entry/<id>`)
+ */
+export type RecordView =
+  | { section: RecordSection }
+  | { section: 'document'; id: string }
+  | { section: 'measure'; type: MeasurementType }
+  | { section: 'new'; kind: EntryKind }
+  | { section: 'entry'; id: string };
 
 export type Route =
   | { name: 'home' }
   | { name: 'settings' }
   | { name: 'create' }
   | { name: 'open' }
-  | { name: 'record' }
+  | { name: 'record'; view: RecordView }
   | { name: 'coming'; feature: ComingFeature }
   | { name: 'not-found'; path: string };
 
-const SIMPLE = ['settings', 'create', 'open', 'record'] as const;
+const SIMPLE = ['settings', 'create', 'open'] as const;
 const COMING: readonly string[] = ['scan'] satisfies ComingFeature[];
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+function oneOf<T extends string>(list: readonly T[], value: string | undefined): T | undefined {
+  return list.find((candidate) => candidate === value);
+}
+
+function parseRecordView(parts: string[]): RecordView | null {
+  const [first, second, third, ...rest] = parts;
+  if (rest.length > 0) return null;
+  if (first === undefined) return { section: 'home' };
+  if (first === 'documents' && second !== undefined && third === undefined) {
+    return ID.test(second) ? { section: 'document', id: second } : null;
+  }
+  if (first === 'profile' && second === 'measure') {
+    const type = oneOf(MEASUREMENT_TYPE_CODES, third);
+    return type ? { section: 'measure', type } : null;
+  }
+  if (third !== undefined) return null;
+  if (first === 'new') {
+    const kind = oneOf(ENTRY_KINDS, second);
+    return kind ? { section: 'new', kind } : null;
+  }
+  if (first === 'entry') return second && ID.test(second) ? { section: 'entry', id: second } : null;
+  const section = oneOf(RECORD_SECTIONS, first);
+  return section && section !== 'home' && second === undefined ? { section } : null;
+}
 
 /** `#/settings` → settings; an empty or bare `#` is home; anything unknown is not-found. */
 export function parseRoute(hash: string): Route {
@@ -21,7 +79,30 @@ export function parseRoute(hash: string): Route {
   const simple = SIMPLE.find((candidate) => candidate === name);
   if (simple) return { name: simple };
   if (COMING.includes(name)) return { name: 'coming', feature: name as ComingFeature };
+  const [head, ...parts] = name.split('/');
+  if (head === 'record') {
+    const view = parseRecordView(parts.map(decodeURIComponent));
+    if (view) return { name: 'record', view };
+  }
   return { name: 'not-found', path };
+}
+
+/** The address of a screen of the record. */
+export function recordHref(view: RecordView): string {
+  switch (view.section) {
+    case 'home':
+      return '#/record';
+    case 'document':
+      return `#/record/documents/${view.id}`;
+    case 'measure':
+      return `#/record/profile/measure/${view.type}`;
+    case 'new':
+      return `#/record/new/${view.kind}`;
+    case 'entry':
+      return `#/record/entry/${view.id}`;
+    default:
+      return `#/record/${view.section}`;
+  }
 }
 
 export function href(route: Route): string {
@@ -32,7 +113,25 @@ export function href(route: Route): string {
       return `#/${route.feature}`;
     case 'not-found':
       return `#${route.path}`;
+    case 'record':
+      return recordHref(route.view);
     default:
       return `#/${route.name}`;
+  }
+}
+
+/** Where entries of a kind are listed: the section a form returns to once saved. */
+export function sectionOfKind(kind: EntryKind): RecordSection {
+  switch (kind) {
+    case 'document':
+      return 'documents';
+    case 'appointment':
+      return 'agenda';
+    case 'contact':
+      return 'circle';
+    case 'directive':
+      return 'wishes';
+    default:
+      return 'profile';
   }
 }

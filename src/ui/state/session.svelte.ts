@@ -1,13 +1,25 @@
 import * as Y from 'yjs';
 import { WrongPassphraseError } from '../../lib/crypto';
 import {
+  RecordSearchIndex,
   createEntry,
+  deleteEntry,
   entryLabel,
   labelForPath,
   listAllergies,
   listDocuments,
-  type DocumentType,
+  readIdentity,
+  restoreEntry,
+  updateEntry,
+  updateIdentity,
   type Entry,
+  type EntryInput,
+  type EntryKind,
+  type EntryPatch,
+  type Identity,
+  type IdentityPatch,
+  type RecordSearchOptions,
+  type SearchHit,
 } from '../../lib/record';
 import {
   RecordStore,
@@ -15,6 +27,7 @@ import {
   deleteFile,
   readHeader,
   unlockProfile,
+  readFileBlob,
   verifyFile,
   writeFile,
   type RecordDamage,
@@ -24,12 +37,23 @@ import {
 
 export type LockReason = 'user' | 'inactivity' | 'deleted';
 
+/** A document's details as the add form gives them; the file's own fields are added here. */
+export type DocumentDetails = Omit<
+  EntryInput<'document'>,
+  'fileId' | 'name' | 'mime' | 'size' | 'contentHash'
+>;
+
 /**
  * The open record, if any: the only holder of the profile's keys and its Y.Doc. Locking drops both.
  * Components read its fields; they change through its methods, which call lib/.
  */
 class Session {
   profileId = $state<string | null>(null);
+  /**
+   * Grows by one after every change to the record (many changes in one tick count once). Reading
+   * it inside `$derived` or `$effect` — which `read()` does — re-runs them when the record changes.
+   */
+  revision = $state(0);
   allergies = $state<Entry[]>([]);
   documents = $state<Entry[]>([]);
   saveState = $state<SaveState>('saved');
@@ -44,6 +68,7 @@ class Session {
   #profile: UnlockedProfile | null = null;
   #doc: Y.Doc | null = null;
   #store: RecordStore | null = null;
+  #searchIndex: Promise<RecordSearchIndex> | null = null;
 
   get isOpen(): boolean {
     return this.profileId !== null;
@@ -90,6 +115,7 @@ class Session {
     queueMicrotask(() => {
       this.#refreshQueued = false;
       this.#refreshEntries();
+      this.revision++;
     });
   }
 
@@ -112,9 +138,62 @@ class Session {
     }
   }
 
+  /**
+   * Runs a lib/record query over the open record. Inside `$derived`, the result follows the record:
+   * `const documents = $derived(session.read((doc) => listDocuments(doc)))`. Queries only read:
+   * every change goes through the methods below.
+   */
+  read<T>(query: (doc: Y.Doc) => T): T {
+    void this.revision;
+    return query(this.#requireDoc());
+  }
+
   /** Throws InvalidEntryError (nothing written) when a field is missing or wrong. */
   addAllergy(substance: string, reaction: string): void {
     createEntry(this.#requireDoc(), 'allergy', { substance, reaction });
+  }
+
+  /** Adds an entry and returns its id. Throws InvalidEntryError; nothing is written then. */
+  createEntry<K extends EntryKind>(kind: K, input: EntryInput<K>): string {
+    return createEntry(this.#requireDoc(), kind, input);
+  }
+
+  /** Changes some fields of an entry. Throws InvalidEntryError or EntryNotFoundError. */
+  updateEntry(id: string, patch: EntryPatch): void {
+    updateEntry(this.#requireDoc(), id, patch);
+  }
+
+  /** Moves an entry to the bin, where it stays restorable for 30 days. */
+  deleteEntry(id: string): void {
+    deleteEntry(this.#requireDoc(), id);
+  }
+
+  restoreEntry(id: string): void {
+    restoreEntry(this.#requireDoc(), id);
+  }
+
+  get identity(): Identity {
+    return this.read(readIdentity);
+  }
+
+  /** Throws InvalidEntryError (an INS whose key is wrong…); nothing is written then. */
+  updateIdentity(patch: IdentityPatch): void {
+    updateIdentity(this.#requireDoc(), patch);
+  }
+
+  /**
+   * Entries matching every word of the query, best first. The index is built on the first search
+   * (a slice at a time, so a large record does not freeze the page) and then follows the record.
+   */
+  async search(query: string, options: RecordSearchOptions = {}): Promise<SearchHit[]> {
+    this.#searchIndex ??= RecordSearchIndex.build(this.#requireDoc());
+    const index = await this.#searchIndex;
+    return index.search(query, options);
+  }
+
+  /** An attached file's bytes, decrypted, as a Blob of its type. Throws DamagedFileError. */
+  readFile(fileId: string, type?: string): Promise<Blob> {
+    return readFileBlob(this.#requireProfile(), fileId, type);
   }
 
   /** What the user calls an entry, for messages about it. */
@@ -123,14 +202,11 @@ class Session {
   }
 
   /** Stores the file encrypted, then adds the document entry that points to it. */
-  async addDocument(
-    details: { title: string; type: DocumentType; date: string },
-    file: File,
-  ): Promise<void> {
+  async addDocument(details: DocumentDetails, file: File): Promise<string> {
     const profile = this.#requireProfile();
     const stored = await writeFile(profile, file);
     try {
-      createEntry(this.#requireDoc(), 'document', {
+      return createEntry(this.#requireDoc(), 'document', {
         ...details,
         fileId: stored.fileId,
         name: file.name,
@@ -161,9 +237,12 @@ class Session {
     const store = this.#store;
     const doc = this.#doc;
     const profile = this.#profile;
+    const searchIndex = this.#searchIndex;
     this.#store = null;
     this.#doc = null;
     this.#profile = null;
+    this.#searchIndex = null;
+    void searchIndex?.then((index) => index.destroy());
     this.profileId = null;
     this.allergies = [];
     this.documents = [];
