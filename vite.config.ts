@@ -42,7 +42,8 @@ export default defineConfig({
   },
   build: {
     target: 'es2022',
-    outDir: '../dist',
+    // CARNET_DIST lets several checkouts' test runs build side by side; dist/ otherwise.
+    outDir: process.env.CARNET_DIST ?? '../dist',
     emptyOutDir: true,
     // Inlined data: URLs would need a looser CSP for fonts; ship every asset as a file.
     assetsInlineLimit: 0,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { test, expect } from '@playwright/test';
 import { recordMetric } from './metrics';
-import { REPO_ROOT } from '../support/server';
+import { DIST } from '../support/server';
 
 /**
  * bundle_initial_js_gzip_kb: the gzip size of the JavaScript a first visit downloads before the
@@ -25,7 +25,7 @@ test('bundle_initial_js_gzip_kb', async ({ page, baseURL }) => {
   for (const url of scripts) {
     const path = new URL(url).pathname;
     expect(new URL(url).origin).toBe(baseURL);
-    const gzipped = gzipSync(readFileSync(join(REPO_ROOT, 'dist', path))).length;
+    const gzipped = gzipSync(readFileSync(join(DIST, path))).length;
     files[path] = gzipped;
     bytes += gzipped;
   }

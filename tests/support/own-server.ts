@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPO_ROOT } from './server';
+import { DIST, REPO_ROOT } from './server';
 
 /**
  * A private copy of the built app served by `npm start`'s server on a free port, for tests that
@@ -17,7 +17,7 @@ export class OwnServer {
 
   static async start(): Promise<OwnServer> {
     const dist = mkdtempSync(join(tmpdir(), 'carnet-dist-'));
-    cpSync(join(REPO_ROOT, 'dist'), dist, { recursive: true });
+    cpSync(DIST, dist, { recursive: true });
     const child = spawn(
       process.execPath,
       ['src/server/start.js', '--host', '127.0.0.1', '--port', '0', '--dist', dist],
