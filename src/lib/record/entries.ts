@@ -72,6 +72,12 @@ export function readEntry(map: Y.Map<FieldValue>): Entry {
   return entry;
 }
 
+/** The entry with this id, as stored (in the bin or not: see `deletedAt`), or null. */
+export function getEntry(doc: Y.Doc, id: string): Entry | null {
+  const map = entriesMap(doc).get(id);
+  return map ? readEntry(map) : null;
+}
+
 export function isInBin(map: Y.Map<FieldValue>): boolean {
   return typeof map.get('deletedAt') === 'number';
 }

@@ -12,6 +12,7 @@ export {
   entriesMap,
   entryIdOfPath,
   entryLabel,
+  getEntry,
   labelForPath,
   labelOf,
   listEntries,

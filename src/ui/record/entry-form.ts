@@ -123,3 +123,19 @@ export function toEntryPatch(
   }
   return patch;
 }
+
+/**
+ * After a field changes: choices that depend on it and no longer apply are reset (a unit in lb
+ * once the measure is a height becomes cm; a tobacco status once the topic is activity is cleared).
+ */
+export function adjustDependent(kind: EntryKind, values: FormValues): FormValues {
+  const next = { ...values };
+  for (const field of ENTRY_FORMS[kind]) {
+    if (field.input !== 'select') continue;
+    const options = field.options(next);
+    const value = next[field.name];
+    if (value === '' || options.includes(String(value))) continue;
+    next[field.name] = field.required ? (options[0] ?? '') : '';
+  }
+  return next;
+}

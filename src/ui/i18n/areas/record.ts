@@ -258,6 +258,11 @@ export const en = {
   'entry.no': 'No',
   'entry.untitled': 'Untitled',
   'entry.fixFields': 'Some fields need your attention.',
+  'entry.added': '{kind} added.',
+  'entry.saved': 'Changes saved.',
+  'entry.undo': 'Undo',
+  'entry.openDocument': 'Open the document',
+  'notice.dismiss': 'Close',
 
   'bin.title': 'Bin',
   'bin.intro': 'Deleted entries stay here for 30 days, then are erased for good.',
@@ -525,6 +530,11 @@ export const fr: Record<keyof typeof en, string> = {
   'entry.no': 'Non',
   'entry.untitled': 'Sans titre',
   'entry.fixFields': 'Certains champs sont à vérifier.',
+  'entry.added': '{kind} : ajout enregistré.',
+  'entry.saved': 'Modifications enregistrées.',
+  'entry.undo': 'Annuler',
+  'entry.openDocument': 'Ouvrir le document',
+  'notice.dismiss': 'Fermer',
 
   'bin.title': 'Corbeille',
   'bin.intro':
