@@ -38,11 +38,19 @@ export async function expectSaved(page: Page): Promise<void> {
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
 }
 
-export async function addAllergy(page: Page, substance: string, reaction = ''): Promise<void> {
-  await page.getByLabel('Substance').fill(substance);
-  if (reaction) await page.getByLabel('Réaction').fill(reaction);
-  await page.getByRole('button', { name: "Ajouter l'allergie" }).click();
-  await expect(page.getByTestId('allergy-list')).toContainText(substance);
+/** Adds an allergy through the generic form (`#/record/new/allergy`), as a patient would. */
+export async function addAllergy(
+  page: Page,
+  substance: string,
+  reaction = '',
+  severity?: 'Légère' | 'Modérée' | 'Grave',
+): Promise<void> {
+  await go(page, '#/record/new/allergy');
+  await page.getByLabel(/^Substance/).fill(substance);
+  if (reaction) await page.getByLabel(/^Réaction/).fill(reaction);
+  if (severity) await page.getByLabel(/^Gravité/).selectOption({ label: severity });
+  await page.getByRole('button', { name: 'Ajouter', exact: true }).click();
+  await expect(page).toHaveURL(/#\/record\/profile$/);
   await expectSaved(page);
 }
 

@@ -1,13 +1,16 @@
 import * as Y from 'yjs';
 import { WrongPassphraseError } from '../../lib/crypto';
 import {
+  BIN_RETENTION_MS,
   RecordSearchIndex,
   createEntry,
   deleteEntry,
   entryLabel,
   labelForPath,
   listAllergies,
+  listBin,
   listDocuments,
+  purgeBin,
   readIdentity,
   restoreEntry,
   updateEntry,
@@ -104,6 +107,7 @@ class Session {
       this.damage = [...store.damage];
     });
     void this.#checkFiles(profile);
+    void this.#emptyBin(profile, store, doc);
   }
 
   #refreshQueued = false;
@@ -125,6 +129,29 @@ class Session {
     this.documents = listDocuments(this.#doc);
     const nickname = this.#doc.getMap('profile').get('nickname');
     this.nickname = typeof nickname === 'string' ? nickname : '';
+  }
+
+  /**
+   * Erases for good what has been in the bin for more than 30 days: the entries, then — once that
+   * is saved, so no entry is ever left pointing at erased bytes — their files.
+   */
+  async #emptyBin(profile: UnlockedProfile, store: RecordStore, doc: Y.Doc): Promise<void> {
+    const now = Date.now();
+    const files = listBin(doc)
+      .filter((entry) => now - Number(entry.deletedAt) > BIN_RETENTION_MS)
+      .map((entry) => entry.fileId)
+      .filter((fileId): fileId is string => typeof fileId === 'string');
+    if (purgeBin(doc, now).length === 0) return;
+    try {
+      await store.whenSaved();
+    } catch {
+      return; // not saved: the files stay, to be erased at a later opening
+    }
+    if (store.state !== 'saved') return;
+    for (const fileId of files) {
+      if (profile.locked) return;
+      await deleteFile(profile, fileId).catch(() => undefined);
+    }
   }
 
   /** Verifies every attached file in the background and marks the damaged ones. */
