@@ -38,6 +38,8 @@ import {
   type UnlockedProfile,
 } from '../../lib/vault';
 
+import { planFileChecks } from '../record/verify-plan';
+
 export type LockReason = 'user' | 'inactivity' | 'deleted';
 
 /** A document's details as the add form gives them; the file's own fields are added here. */
@@ -154,14 +156,36 @@ class Session {
     }
   }
 
-  /** Verifies every attached file in the background and marks the damaged ones. */
+  /**
+   * Checks attached files in the background, a slice per opening (ui/record/verify-plan.ts), and
+   * marks the damaged ones. Where the last opening stopped is kept in localStorage: a random file
+   * id, which tells nothing about the record.
+   */
   async #checkFiles(profile: UnlockedProfile): Promise<void> {
-    for (const entry of listDocuments(this.#doc!)) {
-      if (typeof entry.fileId !== 'string' || profile.locked) continue;
-      const damaged = await verifyFile(profile, entry.fileId).catch(() => null);
+    const key = `carnet.checked.${profile.profileId}`;
+    const files = listDocuments(this.#doc!).flatMap((entry) =>
+      typeof entry.fileId === 'string'
+        ? [{ fileId: entry.fileId, size: Number(entry.size) || 0 }]
+        : [],
+    );
+    let cursor: string | null = null;
+    try {
+      cursor = localStorage.getItem(key);
+    } catch {
+      // storage disabled: start from the first file each time
+    }
+    const plan = planFileChecks(files, cursor);
+    for (const { fileId } of plan.files) {
+      if (profile.locked) return;
+      const damaged = await verifyFile(profile, fileId).catch(() => null);
       if (damaged && !profile.locked) {
-        this.damagedFiles = { ...this.damagedFiles, [entry.fileId]: damaged.chunk };
+        this.damagedFiles = { ...this.damagedFiles, [fileId]: damaged.chunk };
       }
+    }
+    try {
+      if (plan.cursor && !profile.locked) localStorage.setItem(key, plan.cursor);
+    } catch {
+      // not remembered: the next opening checks the same slice again
     }
   }
 
