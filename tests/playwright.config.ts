@@ -16,6 +16,8 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   use: {
     baseURL: TEST_ORIGIN,
+    // Most of Carnet's users read French; a test that needs another language says so.
+    locale: 'fr-FR',
     browserName: 'chromium',
     launchOptions: chromiumLaunchOptions(),
     trace: 'retain-on-failure',
