@@ -5,7 +5,16 @@
 import { utf8 } from './bytes';
 
 export type Purpose =
-  'master' | 'doc' | 'snapshot' | 'snapshot-key' | 'update-meta' | 'blob' | 'file' | 'label';
+  | 'master'
+  | 'doc'
+  | 'snapshot'
+  | 'snapshot-key'
+  | 'update-meta'
+  | 'blob'
+  | 'file'
+  | 'label'
+  /** A child's master key inside a parent's record: `<parentId>/<childId>` (vault/family.ts). */
+  | 'guardian-key';
 
 export function aad(purpose: Purpose, profileId: string, storeKey: string): Uint8Array {
   for (const part of [profileId, storeKey]) {

@@ -11,7 +11,8 @@ import { open, seal } from './envelope';
 import { TamperedError, WrongPassphraseError } from './errors';
 import { KEY_BYTES } from './kdf';
 
-export type KeyPurpose = 'doc' | 'blob' | 'backup' | 'sync';
+/** `guardian` seals the master keys of the records a parent's record may open (vault/family.ts). */
+export type KeyPurpose = 'doc' | 'blob' | 'backup' | 'sync' | 'guardian';
 
 export function newMasterKey(): Uint8Array {
   return randomBytes(KEY_BYTES);

@@ -108,7 +108,15 @@ describe('envelope v1', () => {
   });
 
   const otherPurposes = (
-    ['master', 'snapshot', 'update-meta', 'blob', 'file', 'label'] satisfies Purpose[]
+    [
+      'master',
+      'snapshot',
+      'update-meta',
+      'blob',
+      'file',
+      'label',
+      'guardian-key',
+    ] satisfies Purpose[]
   ).map((purpose) => [purpose]);
 
   test.each(otherPurposes)('a record copied into a %s slot does not open', (purpose) => {

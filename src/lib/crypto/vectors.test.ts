@@ -153,7 +153,7 @@ describe('envelope v1: records sealed today open the same way forever', () => {
   test('the vectors cover every record purpose, an empty and a multi-KiB plaintext', () => {
     const purposes = new Set(vectors.map((v) => v.purpose));
     expect([...purposes].sort()).toEqual(
-      ['blob', 'doc', 'file', 'label', 'snapshot', 'update-meta'].sort(),
+      ['blob', 'doc', 'file', 'guardian-key', 'label', 'snapshot', 'update-meta'].sort(),
     );
     const lengths = vectors.map((v) => plaintextOf(v).length);
     expect(Math.min(...lengths)).toBe(0);
@@ -262,7 +262,7 @@ describe('chunk v1 (AES-256-GCM): attachments sealed today open the same way for
 describe('purpose keys: HKDF-SHA256 from the master key', () => {
   const master = bytes(purposeKeyVectors.masterKey);
   const pinned = purposeKeyVectors.purposeKeys as Record<KeyPurpose, string>;
-  const purposes: KeyPurpose[] = ['doc', 'blob', 'backup', 'sync'];
+  const purposes: KeyPurpose[] = ['doc', 'blob', 'backup', 'sync', 'guardian'];
 
   test('there is a pinned key for every purpose', () => {
     expect(Object.keys(pinned).sort()).toEqual([...purposes].sort());

@@ -19,6 +19,16 @@ export {
   VaultUnavailableError,
 } from './errors';
 export {
+  NotLinkedError,
+  createLinkedProfile,
+  linkExistingProfile,
+  listFamily,
+  openLinkedProfile,
+  renameLink,
+  unlinkProfile,
+  type FamilyLink,
+} from './family';
+export {
   DEFAULT_AUTO_LOCK_MINUTES,
   UnlockedProfile,
   changePassphrase,

@@ -26,6 +26,7 @@ export type ProfileSummary = { profileId: string; createdAt: number; label?: str
 export class UnlockedProfile {
   #docKey: Uint8Array;
   #blobKey: Uint8Array;
+  #guardianKey: Uint8Array;
   #locked = false;
 
   constructor(
@@ -34,6 +35,7 @@ export class UnlockedProfile {
   ) {
     this.#docKey = purposeKey(masterKey, 'doc');
     this.#blobKey = purposeKey(masterKey, 'blob');
+    this.#guardianKey = purposeKey(masterKey, 'guardian');
     masterKey.fill(0);
   }
 
@@ -47,6 +49,12 @@ export class UnlockedProfile {
     return this.#blobKey;
   }
 
+  /** Seals the master keys of the records this one may open without their passphrase. */
+  get guardianKey(): Uint8Array {
+    this.#assertOpen();
+    return this.#guardianKey;
+  }
+
   get locked(): boolean {
     return this.#locked;
   }
@@ -54,6 +62,7 @@ export class UnlockedProfile {
   lock(): void {
     this.#docKey.fill(0);
     this.#blobKey.fill(0);
+    this.#guardianKey.fill(0);
     this.#locked = true;
   }
 
@@ -87,6 +96,18 @@ export async function listProfiles(): Promise<ProfileSummary[]> {
 }
 
 export async function createProfile(options: CreateProfileOptions): Promise<UnlockedProfile> {
+  const { profile, masterKey } = await createProfileKeepingMasterKey(options);
+  masterKey.fill(0);
+  return profile;
+}
+
+/**
+ * Creates a profile and also hands back a copy of its master key, for a guardian to seal
+ * (family.ts). Not part of lib/vault's public surface: the caller wipes the copy at once.
+ */
+export async function createProfileKeepingMasterKey(
+  options: CreateProfileOptions,
+): Promise<{ profile: UnlockedProfile; masterKey: Uint8Array }> {
   const profileId = newId();
   const kdf: StoredKdf = {
     algorithm: 'argon2id',
@@ -107,7 +128,7 @@ export async function createProfile(options: CreateProfileOptions): Promise<Unlo
   kek.fill(0);
   const db = await openVaultDb();
   await db.put('headers', header, profileId);
-  return new UnlockedProfile(profileId, masterKey);
+  return { profile: new UnlockedProfile(profileId, masterKey.slice()), masterKey };
 }
 
 export async function readHeader(profileId: string): Promise<HeaderRecord> {
@@ -122,13 +143,42 @@ export async function unlockProfile(
   profileId: string,
   passphrase: string,
 ): Promise<UnlockedProfile> {
+  return new UnlockedProfile(profileId, await unwrapProfileMasterKey(profileId, passphrase));
+}
+
+/**
+ * The master key itself, for a guardian to seal (family.ts); the caller wipes it. Not part of
+ * lib/vault's public surface. Throws WrongPassphraseError.
+ */
+export async function unwrapProfileMasterKey(
+  profileId: string,
+  passphrase: string,
+): Promise<Uint8Array> {
   const header = await readHeader(profileId);
   const kek = await deriveKek(passphrase, kdfParams(header.kdf));
   try {
-    return new UnlockedProfile(profileId, unwrapMasterKey(kek, header.wrappedMasterKey, profileId));
+    return unwrapMasterKey(kek, header.wrappedMasterKey, profileId);
   } finally {
     kek.fill(0);
   }
+}
+
+/**
+ * Opens a profile from a master key a guardian kept sealed (family.ts), without its passphrase.
+ * The key is wiped once the purpose keys are derived. Throws ProfileNotFoundError when the profile
+ * is no longer on this device.
+ */
+export async function openProfileWithMasterKey(
+  profileId: string,
+  masterKey: Uint8Array,
+): Promise<UnlockedProfile> {
+  try {
+    await readHeader(profileId);
+  } catch (error) {
+    masterKey.fill(0);
+    throw error;
+  }
+  return new UnlockedProfile(profileId, masterKey);
 }
 
 /**

@@ -11,7 +11,9 @@ class Notices {
   #shownAt = 0;
 
   get current(): Notice | null {
-    return router.navigations <= this.#shownAt + 1 ? this.#notice : null;
+    // Read both every time, so that whatever shows the notice follows either changing.
+    const notice = this.#notice;
+    return router.navigations <= this.#shownAt + 1 ? notice : null;
   }
 
   show(notice: Notice): void {

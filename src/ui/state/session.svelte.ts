@@ -37,6 +37,15 @@ import {
   type SaveState,
   type UnlockedProfile,
 } from '../../lib/vault';
+import {
+  createLinkedProfile,
+  linkExistingProfile,
+  listFamily,
+  openLinkedProfile,
+  renameLink,
+  unlinkProfile,
+  type FamilyLink,
+} from '../../lib/vault';
 
 import { planFileChecks } from '../record/verify-plan';
 
@@ -301,6 +310,7 @@ class Session {
     this.damage = [];
     this.damagedFiles = {};
     this.lockReason = reason;
+    this.#forgetGuardians();
     // Folding the session's changes now makes the next unlock read one snapshot.
     if (store) await store.close({ compact: true });
     doc?.destroy();
@@ -315,6 +325,165 @@ class Session {
   #requireProfile(): UnlockedProfile {
     if (!this.#profile) throw new Error('no record is open');
     return this.#profile;
+  }
+
+  // ── Family records (lib/vault/family.ts) ──────────────────────────────────────────────────────
+  // A parent's record keeps each linked child's key sealed inside it, so the parent opens the
+  // child's record without its passphrase. While a child's record is open that way, the parent's
+  // keys (not the parent's record) stay here, so going back needs no passphrase either. Locking
+  // drops them all (`#forgetGuardians`, called from `lock`).
+
+  /** The records the open one came from, innermost last: their keys, their name, and which child. */
+  #guardians: {
+    profile: UnlockedProfile;
+    name: string;
+    childId: string;
+    autoLockMinutes: number;
+  }[] = [];
+  #guardianShown = $state<{ name: string; childId: string } | null>(null);
+
+  /** The record the open one was opened from ("Revenir au carnet de …"), if any. */
+  get guardian(): { name: string } | null {
+    const shown = this.#guardianShown;
+    return shown && shown.childId === this.profileId ? { name: shown.name } : null;
+  }
+
+  /** The records the open record may open without their passphrase; follows the record. */
+  get family(): FamilyLink[] {
+    return this.read(listFamily);
+  }
+
+  /**
+   * Creates a record for a child (its own passphrase, so it also opens on its own) and links it
+   * to the open record. Returns the new record's id.
+   */
+  async createChildRecord(options: {
+    nickname: string;
+    passphrase: string;
+    showNickname?: boolean;
+  }): Promise<string> {
+    const child = await createLinkedProfile(this.#requireDoc(), this.#requireProfile(), {
+      passphrase: options.passphrase,
+      label: options.nickname,
+      showLabel: options.showNickname ?? false,
+    });
+    try {
+      await this.#inRecordOf(child, (doc) =>
+        doc.getMap('profile').set('nickname', options.nickname),
+      );
+    } finally {
+      child.lock();
+    }
+    return child.profileId;
+  }
+
+  /** Links a record of this device by its passphrase. Throws WrongPassphraseError. */
+  async linkRecord(profileId: string, passphrase: string): Promise<void> {
+    const doc = this.#requireDoc();
+    const child = await linkExistingProfile(doc, this.#requireProfile(), profileId, passphrase);
+    try {
+      const name = await this.#inRecordOf(child, (childDoc) =>
+        childDoc.getMap('profile').get('nickname'),
+      );
+      if (typeof name === 'string' && name && this.#doc === doc) renameLink(doc, profileId, name);
+    } finally {
+      child.lock();
+    }
+  }
+
+  /** Forgets the key the open record keeps for another; that record itself is untouched. */
+  unlinkRecord(profileId: string): void {
+    unlinkProfile(this.#requireDoc(), profileId);
+  }
+
+  /**
+   * Opens a linked record in place of the open one, with no passphrase. Throws
+   * ProfileNotFoundError (no longer on this device) or TamperedError.
+   */
+  async switchTo(profileId: string): Promise<void> {
+    const guardian = this.#requireProfile();
+    const child = await openLinkedProfile(this.#requireDoc(), guardian, profileId);
+    const held = {
+      profile: guardian,
+      name: this.nickname,
+      childId: profileId,
+      autoLockMinutes: this.autoLockMinutes,
+    };
+    this.#guardians.push(held);
+    try {
+      await this.#swapRecord(child, { keepKeys: true });
+    } catch (error) {
+      this.#guardians.pop();
+      child.lock();
+      throw error;
+    }
+    this.#guardianShown = { name: held.name, childId: profileId };
+    this.#lockAfterShortest();
+  }
+
+  /** Goes back to the record the open one was opened from, with no passphrase. */
+  async switchBack(): Promise<void> {
+    const held = this.#guardians.at(-1);
+    if (!held || held.childId !== this.profileId) throw new Error('not opened from another record');
+    const childName = this.nickname;
+    this.#guardians.pop();
+    await this.#swapRecord(held.profile, { keepKeys: false });
+    const outer = this.#guardians.at(-1);
+    this.#guardianShown = outer ? { name: outer.name, childId: outer.childId } : null;
+    this.#lockAfterShortest();
+    // The parent's list shows the name the child's record now goes by.
+    try {
+      if (childName) renameLink(this.#requireDoc(), held.childId, childName);
+    } catch {
+      // unlinked meanwhile (from another device): nothing to rename
+    }
+  }
+
+  /**
+   * Replaces the open record with `next`'s. The next record is opened before the current one is
+   * let go, so the screens always have a record to read; the current one's edits are saved first,
+   * and its folding into a snapshot finishes in the background, as on locking.
+   */
+  async #swapRecord(next: UnlockedProfile, { keepKeys }: { keepKeys: boolean }): Promise<void> {
+    const store = this.#store;
+    const doc = this.#doc;
+    const profile = this.#profile;
+    await store?.whenSaved();
+    await this.#open(next);
+    const searchIndex = this.#searchIndex;
+    this.#searchIndex = null;
+    this.damagedFiles = {};
+    this.revision++;
+    void searchIndex?.then((index) => index.destroy());
+    void (async () => {
+      await store?.close({ compact: true }).catch(() => undefined);
+      doc?.destroy();
+      if (!keepKeys) profile?.lock();
+    })();
+  }
+
+  /** Inactivity locks every record held, so the shortest auto-lock delay among them applies. */
+  #lockAfterShortest(): void {
+    for (const held of this.#guardians) {
+      this.autoLockMinutes = Math.min(this.autoLockMinutes, held.autoLockMinutes);
+    }
+  }
+
+  /** Opens a record only long enough to read or write something in it. */
+  async #inRecordOf<T>(profile: UnlockedProfile, use: (doc: Y.Doc) => T): Promise<T> {
+    const doc = new Y.Doc();
+    const store = await RecordStore.open(profile, doc);
+    try {
+      return use(doc);
+    } finally {
+      await store.close();
+      doc.destroy();
+    }
+  }
+
+  #forgetGuardians(): void {
+    for (const { profile } of this.#guardians.splice(0)) profile.lock();
+    this.#guardianShown = null;
   }
 }
 
