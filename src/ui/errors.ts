@@ -4,6 +4,7 @@ import { InvalidEntryError } from '../lib/record';
 import {
   DamagedFileError,
   FileNotFoundError,
+  NotLinkedError,
   ProfileNotFoundError,
   StorageFullError,
   VaultUnavailableError,
@@ -22,5 +23,6 @@ export function errorMessageKey(error: unknown): MessageKey {
   if (error instanceof UnsupportedVersionError) return 'error.newerVersion';
   if (error instanceof ProfileNotFoundError) return 'error.profileMissing';
   if (error instanceof FileNotFoundError) return 'error.fileMissing';
+  if (error instanceof NotLinkedError) return 'family.notLinked';
   return 'error.unexpected';
 }

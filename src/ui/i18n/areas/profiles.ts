@@ -6,6 +6,8 @@ export const en = {
   'family.linked.none': 'No record is linked to this one yet.',
   'family.unnamed': 'Record without a nickname',
   'family.missing': 'This record is no longer on this device.',
+  'family.notLinked':
+    'This record is not linked to the open one any more. Open it with its own passphrase.',
   'family.open': 'Open',
   'family.openNamed': 'Open the record of {name}',
   'family.opening': 'Opening…',
@@ -51,6 +53,8 @@ export const fr: Record<keyof typeof en, string> = {
   'family.linked.none': "Aucun carnet n'est encore relié à celui-ci.",
   'family.unnamed': 'Carnet sans surnom',
   'family.missing': "Ce carnet n'est plus sur cet appareil.",
+  'family.notLinked':
+    "Ce carnet n'est plus lié à celui qui est ouvert. Ouvrez-le avec sa propre phrase secrète.",
   'family.open': 'Ouvrir',
   'family.openNamed': 'Ouvrir le carnet de {name}',
   'family.opening': 'Ouverture…',
