@@ -4,7 +4,6 @@ import {
   addAllergy,
   addDocument,
   createRecord,
-  expectSaved,
   pdfWithText,
   unlock,
 } from '../support/record';
@@ -28,9 +27,7 @@ test('every edit shown as saved survives the browser being killed', async () => 
     buffer: pdfWithText('Appendicectomie sans complication'),
   });
   // The last edit goes in immediately before the crash, as soon as the UI says "saved".
-  await page.getByLabel('Substance').fill('Lactose');
-  await page.getByRole('button', { name: "Ajouter l'allergie" }).click();
-  await expectSaved(page);
+  await addAllergy(page, 'Lactose');
   await first.kill();
 
   const second = await KillableBrowser.launch(profileDir);
@@ -42,9 +39,11 @@ test('every edit shown as saved survives the browser being killed', async () => 
     if (await french.isVisible()) await french.click();
     await unlock(again);
     for (const allergy of [...allergies, 'Lactose']) {
-      await expect(again.getByTestId('allergy-list')).toContainText(allergy);
+      await expect(again.getByTestId('summary-allergy-list')).toContainText(allergy);
     }
-    await expect(again.getByTestId('document-list')).toContainText('Compte rendu opératoire');
+    await expect(again.getByTestId('summary-document-list')).toContainText(
+      'Compte rendu opératoire',
+    );
     await expect(again.getByTestId('damage-notice')).toHaveCount(0);
   } finally {
     await second.kill();

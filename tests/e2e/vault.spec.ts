@@ -44,7 +44,7 @@ test('a wrong passphrase is refused plainly, and the right one opens the record'
   await page.getByRole('button', { name: 'Ouvrir', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText("Cette phrase secrète n'ouvre pas ce carnet");
   await unlock(page);
-  await expect(page.getByTestId('allergy-list')).toContainText('Pénicilline');
+  await expect(page.getByTestId('summary-allergy-list')).toContainText('Pénicilline');
 });
 
 test('a damaged entry is named, and the rest of the record opens', async ({ page }) => {
@@ -62,7 +62,7 @@ test('a damaged entry is named, and the rest of the record opens', async ({ page
   const notice = page.getByTestId('damage-notice');
   await expect(notice).toContainText('Une partie de votre carnet est endommagée');
   await expect(notice).toContainText("Une modification de « Arachide » n'a pas pu être lue.");
-  const allergies = page.getByTestId('allergy-list');
+  const allergies = page.getByTestId('summary-allergy-list');
   await expect(allergies).toContainText('Latex');
   await expect(allergies).toContainText('Pollen de bouleau');
   await expect(allergies).not.toContainText('Arachide');
@@ -110,14 +110,14 @@ test('two tabs on the same record see each other’s edits and lose none', async
   await unlock(second);
 
   await addAllergy(page, 'Ibuprofène');
-  await expect(second.getByTestId('allergy-list')).toContainText('Ibuprofène');
+  await expect(second.getByTestId('summary-allergy-list')).toContainText('Ibuprofène');
   await addAllergy(second, 'Aspirine');
   await expect(page.getByTestId('allergy-list')).toContainText('Aspirine');
 
   await page.reload();
   await unlock(page);
   for (const name of ['Ibuprofène', 'Aspirine']) {
-    await expect(page.getByTestId('allergy-list')).toContainText(name);
+    await expect(page.getByTestId('summary-allergy-list')).toContainText(name);
   }
   await second.close();
 });
@@ -157,7 +157,7 @@ test('changing the passphrase: the old one stops working, the record stays', asy
   await page.getByRole('button', { name: 'Ouvrir', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText("n'ouvre pas ce carnet");
   await unlock(page, 'girafe orange velo montagne');
-  await expect(page.getByTestId('allergy-list')).toContainText('Lactose');
+  await expect(page.getByTestId('summary-allergy-list')).toContainText('Lactose');
 });
 
 test('a very weak passphrase is refused', async ({ page }) => {
