@@ -79,7 +79,7 @@ export default defineConfig({
       },
       workbox: {
         // The whole app shell, every lazily loaded page included, so any screen opens offline.
-        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,woff2,wasm,mjs}'],
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,woff2,wasm,mjs,pfb}'],
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,

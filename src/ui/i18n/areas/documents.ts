@@ -1,4 +1,135 @@
-/** Messages of the documents screens. */
-export const en = {};
+/**
+ * Messages of the documents screens: the list and its filters, adding a document, the viewer.
+ * Field labels, document types and validation issues are the record's (`areas/record.ts`).
+ */
+export const en = {
+  'documents.intro':
+    'Prescriptions, lab results, reports, photos of a document… Each file is encrypted and kept on this device.',
+  'documents.listTitle': 'My documents',
+  'documents.filters': 'Show',
+  'documents.filterType': 'Type',
+  'documents.allTypes': 'All types',
+  'documents.filterYear': 'Year',
+  'documents.allYears': 'All years',
+  'documents.count.one': '{count} document',
+  'documents.count.other': '{count} documents',
+  'documents.noDocuments': 'No document yet. Add your first one above.',
+  'documents.noMatch': 'No document matches these choices.',
+  'documents.showAll': 'Show all documents',
+  'documents.confidential': 'Confidential',
+  'documents.by': 'By {author}',
+  'documents.tags': 'Tags:',
+  'documents.fileInfo': '{name}, {size}',
+  'documents.noFile': 'No file attached',
+  'documents.download': 'Download',
+  'documents.downloadNamed': 'Download “{title}”',
+  'documents.damaged': 'Damaged file',
+  'documents.damagedHelp':
+    'This file is damaged on this device and cannot be opened. A backup or another device may still have it.',
 
-export const fr: Record<keyof typeof en, string> = {};
+  'documents.dropHere': 'Drop a file here',
+  'documents.dropNow': 'Release to add this file',
+  'documents.or': 'or',
+  'documents.chooseFile': 'Choose a file',
+  'documents.takePhoto': 'Take a photo',
+  'documents.accepts': 'A PDF, a photo, or any other file.',
+  'documents.chosen': 'Chosen file',
+  'documents.chooseAnother': 'Choose another file',
+  'documents.save': 'Add the document',
+  'documents.cancel': 'Cancel',
+  'documents.saving': 'Encrypting and saving…',
+  'documents.added': 'The document “{title}” was added.',
+  'documents.fileProblem': 'The file: {problem}',
+
+  'documents.back': 'All documents',
+  'documents.notFound': 'This document is no longer in the record.',
+  'documents.opening': 'Opening the document…',
+  'documents.downloadOriginal': 'Download the original',
+  'documents.edit': 'Edit or delete',
+  'documents.details': 'Details',
+  'documents.file': 'File',
+  'documents.addedOn': 'Added on {date}',
+  'documents.preview': 'Preview of “{title}”',
+  'documents.page': 'Page {page} of {count}',
+  'documents.pageOf': 'Page {page} of {count} of “{title}”',
+  'documents.previous': 'Previous page',
+  'documents.next': 'Next page',
+  'documents.zoomIn': 'Zoom in',
+  'documents.zoomOut': 'Zoom out',
+  'documents.zoom': 'Zoom {percent}',
+  'documents.pageText': 'Text of this page',
+  'documents.noPreview':
+    'This kind of file cannot be shown here. Download it to open it with another app.',
+  'documents.unreadablePdf':
+    'This PDF cannot be shown: it seems damaged, or is not really a PDF. You can still download it.',
+  'documents.passwordPdf':
+    'This PDF is protected by a password. Download it to open it with another app.',
+  'documents.unreadableImage':
+    'This image cannot be shown here. Download it to open it with another app.',
+};
+
+export const fr: Record<keyof typeof en, string> = {
+  'documents.intro':
+    "Ordonnances, résultats d'analyses, comptes rendus, photos d'un document… Chaque fichier est chiffré et gardé sur cet appareil.",
+  'documents.listTitle': 'Mes documents',
+  'documents.filters': 'Afficher',
+  'documents.filterType': 'Type',
+  'documents.allTypes': 'Tous les types',
+  'documents.filterYear': 'Année',
+  'documents.allYears': 'Toutes les années',
+  'documents.count.one': '{count} document',
+  'documents.count.other': '{count} documents',
+  'documents.noDocuments': 'Aucun document pour le moment. Ajoutez le premier ci-dessus.',
+  'documents.noMatch': 'Aucun document ne correspond à ces choix.',
+  'documents.showAll': 'Afficher tous les documents',
+  'documents.confidential': 'Confidentiel',
+  'documents.by': 'Par {author}',
+  'documents.tags': 'Mots-clés :',
+  'documents.fileInfo': '{name}, {size}',
+  'documents.noFile': 'Aucun fichier joint',
+  'documents.download': 'Télécharger',
+  'documents.downloadNamed': 'Télécharger « {title} »',
+  'documents.damaged': 'Fichier abîmé',
+  'documents.damagedHelp':
+    "Ce fichier est abîmé sur cet appareil et ne peut pas être ouvert. Une sauvegarde ou un autre appareil l'a peut-être encore.",
+
+  'documents.dropHere': 'Déposez un fichier ici',
+  'documents.dropNow': 'Relâchez pour ajouter ce fichier',
+  'documents.or': 'ou',
+  'documents.chooseFile': 'Choisir un fichier',
+  'documents.takePhoto': 'Prendre une photo',
+  'documents.accepts': 'Un PDF, une photo ou tout autre fichier.',
+  'documents.chosen': 'Fichier choisi',
+  'documents.chooseAnother': 'Choisir un autre fichier',
+  'documents.save': 'Ajouter le document',
+  'documents.cancel': 'Annuler',
+  'documents.saving': 'Chiffrement et enregistrement…',
+  'documents.added': 'Le document « {title} » a été ajouté.',
+  'documents.fileProblem': 'Le fichier : {problem}',
+
+  'documents.back': 'Tous les documents',
+  'documents.notFound': "Ce document n'est plus dans le carnet.",
+  'documents.opening': 'Ouverture du document…',
+  'documents.downloadOriginal': "Télécharger l'original",
+  'documents.edit': 'Modifier ou supprimer',
+  'documents.details': 'Détails',
+  'documents.file': 'Fichier',
+  'documents.addedOn': 'Ajouté le {date}',
+  'documents.preview': 'Aperçu de « {title} »',
+  'documents.page': 'Page {page} sur {count}',
+  'documents.pageOf': 'Page {page} sur {count} de « {title} »',
+  'documents.previous': 'Page précédente',
+  'documents.next': 'Page suivante',
+  'documents.zoomIn': 'Agrandir',
+  'documents.zoomOut': 'Réduire',
+  'documents.zoom': 'Zoom {percent}',
+  'documents.pageText': 'Texte de cette page',
+  'documents.noPreview':
+    "Ce type de fichier ne peut pas être affiché ici. Téléchargez-le pour l'ouvrir avec une autre application.",
+  'documents.unreadablePdf':
+    "Ce PDF ne peut pas être affiché : il semble abîmé, ou ce n'est pas vraiment un PDF. Vous pouvez tout de même le télécharger.",
+  'documents.passwordPdf':
+    "Ce PDF est protégé par un mot de passe. Téléchargez-le pour l'ouvrir avec une autre application.",
+  'documents.unreadableImage':
+    "Cette image ne peut pas être affichée ici. Téléchargez-la pour l'ouvrir avec une autre application.",
+};
