@@ -4,6 +4,7 @@ import {
   PASSPHRASE,
   addAllergy,
   addDocument,
+  go,
   createRecord,
   expectSaved,
   pdfWithText,
@@ -89,6 +90,7 @@ test('a damaged file is named and cannot be opened; the other files can', async 
   await expect(page.getByTestId('damage-notice')).toContainText(
     'Le fichier « analyse.pdf » est abîmé et ne peut pas être ouvert.',
   );
+  await go(page, '#/record/documents');
   const documents = page.getByTestId('document-list');
   await expect(
     documents.getByRole('listitem').filter({ hasText: 'Analyse de sang' }),
@@ -236,22 +238,23 @@ test('a document too big for the space left is refused, and nothing saved is los
   });
   await createRecord(page);
   await addAllergy(page, 'Pénicilline');
-  await page.getByLabel('Titre').fill('Scanner complet');
-  await page.getByLabel('Fichier (PDF ou photo)').setInputFiles({
+  await go(page, '#/record/documents');
+  await page.getByLabel('Choisir un fichier').setInputFiles({
     name: 'scanner.pdf',
     mimeType: 'application/pdf',
     buffer: Buffer.alloc(8 * 1024 * 1024, 7),
   });
+  await page.getByLabel(/^Titre/).fill('Scanner complet');
+  await page.getByLabel(/^Type de document/).selectOption({ label: 'Imagerie' });
   await page.getByRole('button', { name: 'Ajouter le document' }).click();
-  await expect(page.getByRole('region', { name: 'Documents' }).getByRole('alert')).toContainText(
-    "Cet appareil n'a plus de place de stockage.",
-  );
-  await expect(page.getByText('Aucun document pour le moment.')).toBeVisible();
+  await expect(page.getByText("Cet appareil n'a plus de place de stockage.")).toBeVisible();
+  await expect(page.getByTestId('document-list').getByRole('listitem')).toHaveCount(0);
 
   await cdp.send('Storage.overrideQuotaForOrigin', { origin: baseURL! });
   await page.reload();
   await unlock(page);
-  await expect(page.getByTestId('allergy-list')).toContainText('Pénicilline');
-  await expect(page.getByText('Aucun document pour le moment.')).toBeVisible();
+  await expect(page.getByTestId('summary-allergy-list')).toContainText('Pénicilline');
+  await go(page, '#/record/documents');
+  await expect(page.getByTestId('document-list').getByRole('listitem')).toHaveCount(0);
   await expectSaved(page);
 });
