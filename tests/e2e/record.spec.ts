@@ -241,10 +241,11 @@ test('every screen of the record passes axe-core, and an entry can be edited, bi
   await expect(page.getByLabel(/^Valeur/)).toBeFocused();
   expect(await axeViolations(page)).toEqual([]);
 
-  for (const hash of [
+  const screens = [
     '#/record',
     '#/record/documents',
     '#/record/profile',
+    '#/record/profile/measure/weight',
     '#/record/agenda',
     '#/record/circle',
     '#/record/wishes',
@@ -252,9 +253,23 @@ test('every screen of the record passes axe-core, and an entry can be edited, bi
     '#/record/search',
     '#/record/bin',
     '#/record/family',
-  ]) {
+    '#/record/new/appointment',
+    '#/record/new/contact',
+  ];
+  for (const hash of screens) {
     await go(page, hash);
     await expect(page.locator('main h1')).toBeVisible();
     expect(await axeViolations(page), hash).toEqual([]);
+  }
+
+  // 200% zoom on a phone is a 195 px wide page: nothing may need sideways scrolling.
+  await page.setViewportSize({ width: 195, height: 422 });
+  for (const hash of screens) {
+    await go(page, hash);
+    await expect(page.locator('main h1')).toBeVisible();
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow, hash).toBeLessThanOrEqual(0);
   }
 });
