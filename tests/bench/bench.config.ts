@@ -29,7 +29,7 @@ export default defineConfig({
   webServer: [
     webServer,
     {
-      command: `node src/server/start.js --host 127.0.0.1 --port ${HARNESS_PORT} --dist ${HARNESS_OUT_DIR}`,
+      command: `node src/server/start.js --host 127.0.0.1 --port ${HARNESS_PORT} --dist ${JSON.stringify(HARNESS_OUT_DIR)}`,
       cwd: REPO_ROOT,
       url: `${HARNESS_ORIGIN}/`,
       reuseExistingServer: !process.env.CI,

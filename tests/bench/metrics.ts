@@ -5,8 +5,11 @@ import { REPO_ROOT } from '../support/server';
 /**
  * `bench-results.json` at the repository root: metric name → { value, unit }. Metric names are a
  * contract with the issues that define them; extra fields (parameters, baselines) may sit beside.
+ * CARNET_BENCH_RESULTS (absolute) writes elsewhere, so a run of a few benches beside others does
+ * not empty the shared file.
  */
-export const RESULTS_FILE = join(REPO_ROOT, 'bench-results.json');
+export const RESULTS_FILE =
+  process.env.CARNET_BENCH_RESULTS ?? join(REPO_ROOT, 'bench-results.json');
 
 export type Metric = { value: number; unit: string; [detail: string]: unknown };
 

@@ -37,7 +37,13 @@ export { createEntry, updateEntry, type EntryPatch } from './editing';
 export { BIN_RETENTION_MS, deleteEntry, listBin, purgeBin, restoreEntry } from './bin';
 export { readIdentity, updateIdentity, type Identity, type IdentityPatch } from './identity';
 export { entryDate } from './dates';
-export { timeline, type TimelineItem, type TimelineOptions, type TimelinePage } from './timeline';
+export {
+  TIMELINE_KINDS,
+  timeline,
+  type TimelineItem,
+  type TimelineOptions,
+  type TimelinePage,
+} from './timeline';
 export {
   activeMedications,
   homeSummary,

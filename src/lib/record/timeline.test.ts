@@ -5,7 +5,7 @@ import { entryDate } from './dates';
 import { createEntry } from './editing';
 import { addEntry, listEntries, readEntry, entriesMap } from './entries';
 import { fillSampleRecord } from './sample-record';
-import { timeline, type TimelineItem } from './timeline';
+import { TIMELINE_KINDS, timeline, type TimelineItem } from './timeline';
 
 describe('placing entries in time', () => {
   it('uses the date that means "when" for each kind', () => {
@@ -112,5 +112,19 @@ describe('my health story', () => {
       .slice(0, 40)
       .map((item) => item.id);
     expect(idsOf(timeline(doc, { limit: 40 }).items)).toEqual(expected);
+  });
+
+  it('offers as filters the kinds that are events, and only those', () => {
+    expect(TIMELINE_KINDS).not.toContain('contact');
+    expect(TIMELINE_KINDS).not.toContain('family-history');
+    expect(TIMELINE_KINDS).toEqual(
+      expect.arrayContaining(['document', 'appointment', 'immunization', 'measurement']),
+    );
+    // A contact or a family illness never shows, whatever it holds.
+    const doc = new Y.Doc();
+    createEntry(doc, 'contact', { name: 'Claire', role: 'family' });
+    createEntry(doc, 'family-history', { relationship: 'mother', condition: 'Diabète' });
+    const vaccine = createEntry(doc, 'immunization', { vaccine: 'ROR', date: '1990-06-01' });
+    expect(idsOf(timeline(doc).items)).toEqual([vaccine]);
   });
 });

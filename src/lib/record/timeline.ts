@@ -4,9 +4,9 @@
  * 10,000-entry record's first page fast.
  */
 import type * as Y from 'yjs';
-import { mapDate } from './dates';
+import { dateFrom, mapDate } from './dates';
 import { entriesMap, isInBin, readEntry } from './entries';
-import type { Entry, EntryKind, FieldValue } from './kinds';
+import { ENTRY_KINDS, type Entry, type EntryKind, type FieldValue } from './kinds';
 
 export type TimelineItem = { date: string; entry: Entry };
 /** `next`: pass it as `before` for the following page; null on the last page. */
@@ -18,6 +18,14 @@ export type TimelineOptions = {
   /** The `next` of the previous page. */
   before?: string | null;
 };
+
+/**
+ * The kinds the timeline can show: those a date places in time, i.e. not contacts or family
+ * history. Asked of dates.ts with a pretend entry whose every field holds a date.
+ */
+export const TIMELINE_KINDS: readonly EntryKind[] = ENTRY_KINDS.filter(
+  (kind) => dateFrom((field) => (field === 'kind' ? kind : '2000-01-01')) !== null,
+);
 
 type Placed = { date: string; id: string; map: Y.Map<FieldValue> };
 

@@ -4,6 +4,8 @@
  * Everything crossing the boundary is plain JSON (numbers, strings), never a Y.Doc or a key.
  */
 
+import type { PortableVault } from './vault-copy';
+
 export type KdfRuns = {
   params: { memoryKiB: number; iterations: number; parallelism: number };
   implementation: 'wasm';
@@ -99,6 +101,28 @@ export type AttachmentBreakdown = {
   rechunkMiBs: number;
 };
 
+/** A search over the sample record: each query's wall time per round, and how many it found. */
+export type SearchQueryRuns = { query: string; hits: number; runsMs: number[] };
+
+export type SearchRuns = {
+  entries: number;
+  /** Indexed entries (those of the record not in the bin). */
+  indexed: number;
+  /** `new RecordSearchIndex(doc)`: the whole record indexed at once. */
+  indexMs: number;
+  /** `RecordSearchIndex.build(doc)`, as the app builds it: slices of 500, yielding between them. */
+  slicedBuildMs: number;
+  queries: SearchQueryRuns[];
+};
+
+/** A profile holding the sample record (lib/record's fillSampleRecord), saved and locked. */
+export type SampleVault = {
+  profileId: string;
+  passphrase: string;
+  entries: number;
+  setupMs: number;
+};
+
 export interface BenchApi {
   /** Deletes every IndexedDB database of the origin. */
   resetStorage(): Promise<void>;
@@ -136,6 +160,20 @@ export interface BenchApi {
   verifyAttachments(): Promise<boolean>;
   clearAttachments(): Promise<void>;
   attachmentBreakdown(): Promise<AttachmentBreakdown>;
+  /**
+   * Fills a Y.Doc with the sample record, indexes it (at once, then as the app does), and runs
+   * each query `rounds` times in turn after one untimed round.
+   */
+  searchRuns(options: {
+    entries: number;
+    seed: number;
+    queries: string[];
+    rounds: number;
+  }): Promise<SearchRuns>;
+  /** Stores the sample record in a new profile of this origin's vault, as the app would. */
+  buildSampleVault(options: { entries: number; seed: number }): Promise<SampleVault>;
+  /** Every record of this origin's vault database, for restoreVault on the app's origin. */
+  dumpVault(): Promise<PortableVault>;
 }
 
 declare global {

@@ -50,6 +50,7 @@ import type {
   TransferRun,
   WriteVariant,
 } from './api';
+import { storyApi } from './story-api';
 
 /** Small Argon2id parameters for setup only: the unlock bench starts after "key derived". */
 const SETUP_KDF = { memoryKiB: 64, iterations: 1, parallelism: 1 };
@@ -592,6 +593,8 @@ function mibPerSecond(bytes: number, ms: number): number {
 // ---------------------------------------------------------------------------------------------
 
 const api: BenchApi = {
+  ...storyApi,
+
   async resetStorage() {
     rawDb?.close();
     rawDb = null;

@@ -14,9 +14,9 @@ export default defineConfig({
   build: {
     target: 'es2022',
     // HARNESS_OUT_DIR of location.ts (not imported: Vite's config loader wants no imports here).
-    outDir: fileURLToPath(
-      new URL('../../../node_modules/.cache/carnet-bench-harness', import.meta.url),
-    ),
+    outDir:
+      process.env.CARNET_BENCH_HARNESS_DIST ??
+      fileURLToPath(new URL('../../../node_modules/.cache/carnet-bench-harness', import.meta.url)),
     emptyOutDir: true,
     assetsInlineLimit: 0,
     reportCompressedSize: false,
