@@ -1,12 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { KillableBrowser } from '../support/killable-browser';
-import {
-  addAllergy,
-  addDocument,
-  createRecord,
-  pdfWithText,
-  unlock,
-} from '../support/record';
+import { addAllergy, addDocument, createRecord, pdfWithText, unlock } from '../support/record';
 import { TEST_ORIGIN } from '../support/server';
 
 // Playwright's trace recorder would try to stop tracing on the browser this test kills on purpose.
