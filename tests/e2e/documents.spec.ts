@@ -4,7 +4,15 @@ import { test, expect } from '../support/fixtures';
 import { axeViolations } from '../support/axe';
 import { pngImage } from '../support/images';
 import { flipStoredByte, vaultKeys } from '../support/raw-idb';
-import { addDocument, createRecord, expectSaved, go, pdfWithText, unlock } from '../support/record';
+import {
+  addAllergy,
+  addDocument,
+  createRecord,
+  expectSaved,
+  go,
+  pdfWithText,
+  unlock,
+} from '../support/record';
 
 test.use({ locale: 'fr-FR', colorScheme: 'light' });
 
@@ -244,6 +252,7 @@ test('a file too big for the space left is refused, stays chosen, and is saved o
     quotaSize: 6 * 1024 * 1024,
   });
   await createRecord(page);
+  await addAllergy(page, 'Pénicilline');
   await go(page, '#/record/documents');
   await page.getByLabel('Choisir un fichier').setInputFiles({
     name: 'scanner.pdf',
@@ -265,6 +274,13 @@ test('a file too big for the space left is refused, stays chosen, and is saved o
   await expect(page.getByTestId('document-list')).toContainText('Scanner complet');
   await expect(page.getByText("Cet appareil n'a plus de place de stockage.")).toHaveCount(0);
   await expectSaved(page);
+
+  // Nothing saved before the refusal was lost, and the retried document is there for good.
+  await page.reload();
+  await unlock(page);
+  await expect(page.getByTestId('summary-allergy-list')).toContainText('Pénicilline');
+  await go(page, '#/record/documents');
+  await expect(page.getByTestId('document-list')).toContainText('Scanner complet');
 });
 
 test.describe('in dark mode', () => {

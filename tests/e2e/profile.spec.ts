@@ -1,22 +1,14 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from '../support/fixtures';
 import { axeViolations } from '../support/axe';
-import { createRecord, expectSaved, go, unlock } from '../support/record';
-
-type Field = [label: RegExp, value: string, how?: 'select'];
-
-/** One entry through the generic form `#/record/new/<kind>`, as a patient adds it. */
-async function addEntry(page: Page, kind: string, fields: Field[]): Promise<void> {
-  await go(page, `#/record/new/${kind}`);
-  for (const [label, value, how] of fields) {
-    const field = page.getByLabel(label);
-    if (how === 'select') await field.selectOption({ label: value });
-    else await field.fill(value);
-  }
-  await page.getByRole('button', { name: 'Ajouter', exact: true }).click();
-  await expect(page).toHaveURL(/#\/record\/profile$/);
-  await expectSaved(page);
-}
+import {
+  addEntry,
+  createRecord,
+  expectSaved,
+  go,
+  unlock,
+  type EntryField as Field,
+} from '../support/record';
 
 const weight = (date: string, value: string, unit = 'kg'): Field[] => [
   [/^Date et heure/, date],

@@ -2,24 +2,15 @@ import type { Page, TestInfo } from '@playwright/test';
 import { test, expect } from '../support/fixtures';
 import { axeViolations } from '../support/axe';
 import { pngImage } from '../support/images';
-import { addDocument, createRecord, expectSaved, go, pdfWithText, unlock } from '../support/record';
-
-/** One entry of a kind through `#/record/new/<kind>`: fields by label, then "Ajouter". */
-async function addEntry(
-  page: Page,
-  kind: string,
-  fields: [label: RegExp, value: string, how?: 'select'][],
-): Promise<void> {
-  await go(page, `#/record/new/${kind}`);
-  for (const [label, value, how] of fields) {
-    const field = page.getByLabel(label);
-    if (how === 'select') await field.selectOption({ label: value });
-    else await field.fill(value);
-  }
-  await page.getByRole('button', { name: 'Ajouter', exact: true }).click();
-  await expect(page).not.toHaveURL(/#\/record\/new\//);
-  await expectSaved(page);
-}
+import {
+  addDocument,
+  addEntry,
+  createRecord,
+  go,
+  pdfWithText,
+  unlock,
+  type EntryField,
+} from '../support/record';
 
 const nextMonth = (() => {
   const date = new Date(Date.now() + 30 * 24 * 3600 * 1000);
@@ -27,7 +18,7 @@ const nextMonth = (() => {
 })();
 
 /** Every kind of entry a patient keeps, with what each one must show afterwards. */
-const ENTRIES: [kind: string, fields: Parameters<typeof addEntry>[2], shows: string][] = [
+const ENTRIES: [kind: string, fields: EntryField[], shows: string][] = [
   [
     'medication',
     [

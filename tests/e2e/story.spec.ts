@@ -1,24 +1,7 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { test, expect } from '../support/fixtures';
 import { axeViolations } from '../support/axe';
-import { createRecord, expectSaved, go, pdfWithText } from '../support/record';
-
-/** One entry through the generic form (`#/record/new/<kind>`): fields by label, then "Ajouter". */
-async function addEntry(
-  page: Page,
-  kind: string,
-  fields: [label: RegExp, value: string, how?: 'select'][],
-): Promise<void> {
-  await go(page, `#/record/new/${kind}`);
-  for (const [label, value, how] of fields) {
-    const field = page.getByLabel(label);
-    if (how === 'select') await field.selectOption({ label: value });
-    else await field.fill(value);
-  }
-  await page.getByRole('button', { name: 'Ajouter', exact: true }).click();
-  await expect(page).not.toHaveURL(/#\/record\/new\//);
-  await expectSaved(page);
-}
+import { addEntry, createRecord, expectSaved, go, pdfWithText } from '../support/record';
 
 /** In a month, at 14:30 local time, as a datetime-local field takes it. */
 const nextMonth = (() => {

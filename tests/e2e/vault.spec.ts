@@ -6,7 +6,6 @@ import {
   addDocument,
   go,
   createRecord,
-  expectSaved,
   pdfWithText,
   unlock,
 } from '../support/record';
@@ -223,38 +222,4 @@ test.describe('a browser that cannot store anything', () => {
       'Ce navigateur ne peut pas conserver votre carnet',
     );
   });
-});
-
-test('a document too big for the space left is refused, and nothing saved is lost', async ({
-  page,
-  context,
-  baseURL,
-}) => {
-  // A device with ~6 MiB free for Carnet (Chromium applies a quota to connections opened after it).
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Storage.overrideQuotaForOrigin', {
-    origin: baseURL!,
-    quotaSize: 6 * 1024 * 1024,
-  });
-  await createRecord(page);
-  await addAllergy(page, 'Pénicilline');
-  await go(page, '#/record/documents');
-  await page.getByLabel('Choisir un fichier').setInputFiles({
-    name: 'scanner.pdf',
-    mimeType: 'application/pdf',
-    buffer: Buffer.alloc(8 * 1024 * 1024, 7),
-  });
-  await page.getByLabel(/^Titre/).fill('Scanner complet');
-  await page.getByLabel(/^Type de document/).selectOption({ label: 'Imagerie' });
-  await page.getByRole('button', { name: 'Ajouter le document' }).click();
-  await expect(page.getByText("Cet appareil n'a plus de place de stockage.")).toBeVisible();
-  await expect(page.getByTestId('document-list').getByRole('listitem')).toHaveCount(0);
-
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin: baseURL! });
-  await page.reload();
-  await unlock(page);
-  await expect(page.getByTestId('summary-allergy-list')).toContainText('Pénicilline');
-  await go(page, '#/record/documents');
-  await expect(page.getByTestId('document-list').getByRole('listitem')).toHaveCount(0);
-  await expectSaved(page);
 });

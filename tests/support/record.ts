@@ -38,6 +38,24 @@ export async function expectSaved(page: Page): Promise<void> {
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
 }
 
+export type EntryField = [label: RegExp, value: string, how?: 'select'];
+
+/**
+ * Adds one entry through the generic form (`#/record/new/<kind>`): each field by its label (a
+ * select by its option's text), then "Ajouter"; waits until the form has left and it is saved.
+ */
+export async function addEntry(page: Page, kind: string, fields: EntryField[]): Promise<void> {
+  await go(page, `#/record/new/${kind}`);
+  for (const [label, value, how] of fields) {
+    const field = page.getByLabel(label);
+    if (how === 'select') await field.selectOption({ label: value });
+    else await field.fill(value);
+  }
+  await page.getByRole('button', { name: 'Ajouter', exact: true }).click();
+  await expect(page).not.toHaveURL(/#\/record\/new\//);
+  await expectSaved(page);
+}
+
 /** Adds an allergy through the generic form (`#/record/new/allergy`), as a patient would. */
 export async function addAllergy(
   page: Page,

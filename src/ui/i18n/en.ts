@@ -115,19 +115,6 @@ export const coreEn = {
   'damage.snapshotLost':
     'A saved copy of your record was damaged and could not be replaced: recent entries may be missing. Restore a backup if you have one.',
   'damage.file': 'The file "{name}" is damaged and cannot be opened.',
-  'allergies.title': 'Allergies',
-  'allergies.empty': 'No allergy recorded.',
-  'allergy.substance': 'Substance',
-  'allergy.reaction': 'Reaction (optional)',
-  'allergy.add': 'Add the allergy',
-  'documents.title': 'Documents',
-  'documents.empty': 'No document yet.',
-  'document.title': 'Title',
-  'document.file': 'File (PDF or photo)',
-  'document.add': 'Add the document',
-  'document.adding': 'Encrypting and saving the file…',
-  'document.download': 'Download',
-  'document.damaged': 'Damaged file',
   'settings.record': 'This record',
   'settings.autoLock': 'Lock automatically after',
   'settings.autoLock.hint':
@@ -165,16 +152,6 @@ export const coreEn = {
   'error.fileMissing': 'This file is no longer on this device.',
   'error.unexpected':
     'Something went wrong. Nothing that was already saved has been lost. Please try again.',
-  'document.type': 'Type of document',
-  'document.date': 'Date of the document',
-  'doctype.prescription': 'Prescription',
-  'doctype.lab-result': 'Lab results',
-  'doctype.imaging': 'Imaging',
-  'doctype.report': 'Medical report',
-  'doctype.letter': 'Letter',
-  'doctype.certificate': 'Certificate',
-  'doctype.vaccination-certificate': 'Vaccination certificate',
-  'doctype.other': 'Other',
   'error.invalidEntry':
     'Some information is missing or not valid. Check the fields and try again; nothing was saved.',
 };

@@ -116,19 +116,6 @@ export const coreFr: Record<keyof typeof coreEn, string> = {
   'damage.snapshotLost':
     "Une copie enregistrée de votre carnet était abîmée et n'a pas pu être remplacée : des éléments récents peuvent manquer. Restaurez une sauvegarde si vous en avez une.",
   'damage.file': 'Le fichier « {name} » est abîmé et ne peut pas être ouvert.',
-  'allergies.title': 'Allergies',
-  'allergies.empty': 'Aucune allergie enregistrée.',
-  'allergy.substance': 'Substance',
-  'allergy.reaction': 'Réaction (facultatif)',
-  'allergy.add': "Ajouter l'allergie",
-  'documents.title': 'Documents',
-  'documents.empty': 'Aucun document pour le moment.',
-  'document.title': 'Titre',
-  'document.file': 'Fichier (PDF ou photo)',
-  'document.add': 'Ajouter le document',
-  'document.adding': 'Chiffrement et enregistrement du fichier…',
-  'document.download': 'Télécharger',
-  'document.damaged': 'Fichier abîmé',
   'settings.record': 'Ce carnet',
   'settings.autoLock': 'Verrouiller automatiquement après',
   'settings.autoLock.hint':
@@ -167,16 +154,6 @@ export const coreFr: Record<keyof typeof coreEn, string> = {
   'error.fileMissing': "Ce fichier n'est plus sur cet appareil.",
   'error.unexpected':
     "Un problème est survenu. Rien de ce qui était déjà enregistré n'a été perdu. Veuillez réessayer.",
-  'document.type': 'Type de document',
-  'document.date': 'Date du document',
-  'doctype.prescription': 'Ordonnance',
-  'doctype.lab-result': "Résultats d'analyses",
-  'doctype.imaging': 'Imagerie',
-  'doctype.report': 'Compte rendu',
-  'doctype.letter': 'Courrier',
-  'doctype.certificate': 'Certificat',
-  'doctype.vaccination-certificate': 'Certificat de vaccination',
-  'doctype.other': 'Autre',
   'error.invalidEntry':
     "Des informations manquent ou ne sont pas valides. Vérifiez les champs et réessayez ; rien n'a été enregistré.",
 };

@@ -18,14 +18,24 @@ export function fieldKey(kind: EntryKind, name: string): MessageKey {
   return `field.${kind}.${name}` as MessageKey;
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+
+/** One formatter per locale and style: building one costs ~50 µs, and lists format hundreds. */
+function cached<F extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => F): F {
+  let formatter = formatters.get(key);
+  if (!formatter) formatters.set(key, (formatter = make()));
+  return formatter as F;
+}
+
 /** A calendar day `YYYY-MM-DD` in words ("12 mai 2024"); anything else as it is. */
 export function formatDay(day: string, locale: Locale): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   if (!match) return day;
   const [, year, month, date] = match.map(Number) as [number, number, number, number];
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(
-    new Date(year, month - 1, date),
-  );
+  return cached(
+    `day:${locale}`,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'long' }),
+  ).format(new Date(year, month - 1, date));
 }
 
 /** An instant (or a day) in the user's time zone, with the time when there is one. */
@@ -33,11 +43,17 @@ export function formatDateTime(value: string, locale: Locale): string {
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDay(value, locale);
   const time = Date.parse(value);
   if (Number.isNaN(time)) return value;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(time);
+  return cached(
+    `time:${locale}`,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }),
+  ).format(time);
 }
 
 function formatNumber(value: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
+  return cached(
+    `number:${locale}`,
+    () => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }),
+  ).format(value);
 }
 
 /** A measurement's reading: "72,5 kg", "130/80 mmHg". */

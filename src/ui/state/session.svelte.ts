@@ -7,7 +7,6 @@ import {
   deleteEntry,
   entryLabel,
   labelForPath,
-  listAllergies,
   listBin,
   listDocuments,
   purgeBin,
@@ -68,7 +67,6 @@ class Session {
    * it inside `$derived` or `$effect` — which `read()` does — re-runs them when the record changes.
    */
   revision = $state(0);
-  allergies = $state<Entry[]>([]);
   documents = $state<Entry[]>([]);
   saveState = $state<SaveState>('saved');
   saveError = $state<unknown>(null);
@@ -136,7 +134,6 @@ class Session {
 
   #refreshEntries(): void {
     if (!this.#doc) return;
-    this.allergies = listAllergies(this.#doc);
     this.documents = listDocuments(this.#doc);
     const nickname = this.#doc.getMap('profile').get('nickname');
     this.nickname = typeof nickname === 'string' ? nickname : '';
@@ -206,11 +203,6 @@ class Session {
   read<T>(query: (doc: Y.Doc) => T): T {
     void this.revision;
     return query(this.#requireDoc());
-  }
-
-  /** Throws InvalidEntryError (nothing written) when a field is missing or wrong. */
-  addAllergy(substance: string, reaction: string): void {
-    createEntry(this.#requireDoc(), 'allergy', { substance, reaction });
   }
 
   /** Adds an entry and returns its id. Throws InvalidEntryError; nothing is written then. */
@@ -304,7 +296,6 @@ class Session {
     this.#searchIndex = null;
     void searchIndex?.then((index) => index.destroy());
     this.profileId = null;
-    this.allergies = [];
     this.documents = [];
     this.nickname = '';
     this.damage = [];
