@@ -4,6 +4,7 @@
  */
 export const en = {
   'recordNav.label': 'Sections of the record',
+  'recordNav.more': 'More sections',
   'section.home': 'Summary',
   'section.documents': 'Documents',
   'section.profile': 'Medical profile',
@@ -275,6 +276,7 @@ export const en = {
 
 export const fr: Record<keyof typeof en, string> = {
   'recordNav.label': 'Rubriques du carnet',
+  'recordNav.more': 'Autres rubriques',
   'section.home': 'Synthèse',
   'section.documents': 'Documents',
   'section.profile': 'Profil médical',
