@@ -53,12 +53,9 @@ export {
   type DocumentFilter,
   type HomeSummary,
 } from './queries';
-export {
-  RecordSearchIndex,
-  normalizeTerm,
-  type RecordSearchOptions,
-  type SearchHit,
-} from './search';
+// Types only: the search index (and MiniSearch with it) is imported from './search' where it is
+// used, so the app loads it with the first search rather than with its first screen.
+export type { RecordSearchIndex, RecordSearchOptions, SearchHit } from './search';
 export {
   ALLERGY_CATEGORIES,
   ALLERGY_SEVERITIES,

@@ -2,7 +2,6 @@ import * as Y from 'yjs';
 import { WrongPassphraseError } from '../../lib/crypto';
 import {
   BIN_RETENTION_MS,
-  RecordSearchIndex,
   createEntry,
   deleteEntry,
   entryLabel,
@@ -20,6 +19,7 @@ import {
   type EntryPatch,
   type Identity,
   type IdentityPatch,
+  type RecordSearchIndex,
   type RecordSearchOptions,
   type SearchHit,
 } from '../../lib/record';
@@ -238,7 +238,11 @@ class Session {
    * (a slice at a time, so a large record does not freeze the page) and then follows the record.
    */
   async search(query: string, options: RecordSearchOptions = {}): Promise<SearchHit[]> {
-    this.#searchIndex ??= RecordSearchIndex.build(this.#requireDoc());
+    // The search library loads with the first search, not with the app.
+    const doc = this.#requireDoc();
+    this.#searchIndex ??= import('../../lib/record/search').then(({ RecordSearchIndex }) =>
+      RecordSearchIndex.build(doc),
+    );
     const index = await this.#searchIndex;
     return index.search(query, options);
   }

@@ -3,7 +3,7 @@
  * stored in a vault for the app to open (see vault-copy.ts).
  */
 import * as Y from 'yjs';
-import { RecordSearchIndex } from '../../../src/lib/record';
+import { RecordSearchIndex } from '../../../src/lib/record/search';
 import { fillSampleRecord } from '../../../src/lib/record/sample-record';
 import { RecordStore, createProfile } from '../../../src/lib/vault';
 import { openVaultDb } from '../../../src/lib/vault/db';
