@@ -232,6 +232,13 @@ test('every screen of the record passes axe-core, and an entry can be edited, bi
   await expect(page.getByLabel(/^Valeur/)).toBeFocused();
   expect(await axeViolations(page)).toEqual([]);
 
+  // From a measure's chart, the form starts on that measure and its unit.
+  await go(page, '#/record/profile/measure/blood-pressure');
+  await page.getByRole('link', { name: 'Ajouter une mesure' }).click();
+  await expect(page.getByLabel(/^Mesure/)).toHaveValue('blood-pressure');
+  await expect(page.getByLabel(/^Unité/)).toHaveValue('mm[Hg]');
+  await expect(page.getByLabel(/^Systolique/)).toBeVisible();
+
   const screens = [
     '#/record',
     '#/record/documents',

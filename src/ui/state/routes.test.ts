@@ -22,6 +22,12 @@ describe('hash routes', () => {
       name: 'record',
       view: { section: 'new', kind: 'family-history' },
     });
+    expect(parseRoute('#/record/new/measurement/blood-pressure')).toEqual({
+      name: 'record',
+      view: { section: 'new', kind: 'measurement', measure: 'blood-pressure' },
+    });
+    expect(parseRoute('#/record/new/contact/x').name).toBe('not-found');
+    expect(parseRoute('#/record/new/measurement/mood').name).toBe('not-found');
     expect(parseRoute('#/record/profile/measure/spo2')).toEqual({
       name: 'record',
       view: { section: 'measure', type: 'spo2' },
@@ -47,6 +53,7 @@ describe('hash routes', () => {
       '#/record/agenda',
       '#/record/entry/abc',
       '#/record/new/contact',
+      '#/record/new/measurement/spo2',
       '#/record/profile/measure/weight',
       '#/scan',
       '#/x/y',

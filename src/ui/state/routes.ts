@@ -23,14 +23,15 @@ export type RecordSection = (typeof RECORD_SECTIONS)[number];
  * What the record route shows: a section, or one thing inside it.
  * - `document`: the viewer of one document (`#/record/documents/<id>`)
  * - `measure`: the chart of one measure over time (`#/record/profile/measure/<type>`)
- * - `new`: the form adding an entry of a kind (`#/record/new/<kind>`)
+ * - `new`: the form adding an entry of a kind (`#/record/new/<kind>`); for a measurement, the
+ *   measure may be chosen ahead (`#/record/new/measurement/<type>`, from that measure's chart)
  * - `entry`: one entry, to read, edit or delete (`#/record/entry/<id>`)
  */
 export type RecordView =
   | { section: RecordSection }
   | { section: 'document'; id: string }
   | { section: 'measure'; type: MeasurementType }
-  | { section: 'new'; kind: EntryKind }
+  | { section: 'new'; kind: EntryKind; measure?: MeasurementType }
   | { section: 'entry'; id: string };
 
 export type Route =
@@ -60,6 +61,10 @@ function parseRecordView(parts: string[]): RecordView | null {
   if (first === 'profile' && second === 'measure') {
     const type = oneOf(MEASUREMENT_TYPE_CODES, third);
     return type ? { section: 'measure', type } : null;
+  }
+  if (first === 'new' && second === 'measurement' && third !== undefined) {
+    const measure = oneOf(MEASUREMENT_TYPE_CODES, third);
+    return measure ? { section: 'new', kind: 'measurement', measure } : null;
   }
   if (third !== undefined) return null;
   if (first === 'new') {
@@ -97,7 +102,7 @@ export function recordHref(view: RecordView): string {
     case 'measure':
       return `#/record/profile/measure/${view.type}`;
     case 'new':
-      return `#/record/new/${view.kind}`;
+      return `#/record/new/${view.kind}${view.measure ? `/${view.measure}` : ''}`;
     case 'entry':
       return `#/record/entry/${view.id}`;
     default:
