@@ -271,3 +271,34 @@ test('every screen of the record passes axe-core, and an entry can be edited, bi
     expect(overflow, hash).toBeLessThanOrEqual(0);
   }
 });
+
+test('the record can be used from the keyboard alone', async ({ page }) => {
+  await createRecord(page);
+  // The record's menu is reached with Tab and followed with Enter.
+  let found = false;
+  for (let i = 0; i < 40 && !found; i++) {
+    await page.keyboard.press('Tab');
+    found = await page
+      .getByRole('link', { name: 'Profil médical' })
+      .evaluate((link) => link === document.activeElement);
+  }
+  expect(found).toBe(true);
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#\/record\/profile$/);
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+
+  // An entry is added by typing, choosing with the arrow keys and pressing Enter.
+  await go(page, '#/record/new/allergy');
+  await page.getByLabel(/^Substance/).focus();
+  await page.keyboard.type('Arachide');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Œdème');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('ArrowDown');
+  // Enter in a text field sends the form (a select keeps Enter for itself).
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#\/record\/profile$/);
+  await expect(page.getByTestId('allergy-list')).toContainText('Arachide');
+  await expect(page.getByTestId('allergy-list')).toContainText('Légère');
+});
