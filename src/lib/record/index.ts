@@ -45,6 +45,7 @@ export {
   type TimelinePage,
 } from './timeline';
 export {
+  activeConditions,
   activeMedications,
   homeSummary,
   listAllergies,

@@ -4,6 +4,7 @@ import { deleteEntry } from './bin';
 import { createEntry } from './editing';
 import { listEntries } from './entries';
 import {
+  activeConditions,
   activeMedications,
   homeSummary,
   listAllergies,
@@ -78,6 +79,23 @@ describe('what is coming up', () => {
     createEntry(doc, 'medication', { name: 'Vitamine D', status: 'stopped' });
     createEntry(doc, 'medication', { name: 'Futur', startDate: '2025-06-01' });
     expect(activeMedications(doc, NOW).map((m) => m.name)).toEqual(['amoxicilline', 'Ramipril']);
+  });
+
+  it('lists the conditions the patient has today, by name', () => {
+    const doc = new Y.Doc();
+    createEntry(doc, 'condition', { name: 'Hypertension', startDate: '2020-01-01' });
+    createEntry(doc, 'condition', { name: 'asthme', status: 'active' });
+    createEntry(doc, 'condition', { name: 'Entorse', endDate: '2025-02-28' });
+    createEntry(doc, 'condition', { name: 'Sciatique', endDate: '2025-03-01' });
+    createEntry(doc, 'condition', { name: 'Cancer', status: 'remission' });
+    createEntry(doc, 'condition', { name: 'Varicelle', status: 'resolved' });
+    createEntry(doc, 'condition', { name: 'Futur', startDate: '2025-03-02' });
+    deleteEntry(doc, createEntry(doc, 'condition', { name: 'Effacée' }));
+    expect(activeConditions(doc, NOW).map((c) => c.name)).toEqual([
+      'asthme',
+      'Hypertension',
+      'Sciatique',
+    ]);
   });
 
   it('lists allergies most severe first', () => {

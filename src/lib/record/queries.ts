@@ -78,6 +78,24 @@ export function activeMedications(doc: Y.Doc, now = Date.now()): EntryOf<'medica
   return found.sort(byLabel).map(({ map }) => read<'medication'>(map));
 }
 
+/**
+ * Conditions the patient has on the device's day at `now`: status active (or none), begun by
+ * that day and not ended before it. Remission and resolved ones are history. By name.
+ */
+export function activeConditions(doc: Y.Doc, now = Date.now()): EntryOf<'condition'>[] {
+  const today = localDay(now);
+  const found: { label: string; map: Y.Map<FieldValue> }[] = [];
+  for (const map of live(doc, 'condition')) {
+    const status = map.get('status') ?? 'active';
+    const end = map.get('endDate');
+    if (status !== 'active' || (typeof end === 'string' && end < today)) continue;
+    const start = map.get('startDate');
+    if (typeof start === 'string' && start > today) continue;
+    found.push({ label: String(map.get('name') ?? ''), map });
+  }
+  return found.sort(byLabel).map(({ map }) => read<'condition'>(map));
+}
+
 const SEVERITY_RANK = new Map<unknown, number>(ALLERGY_SEVERITIES.map((s, i) => [s, i]));
 
 /** Allergies, most severe first (unknown severity last), then by substance. */

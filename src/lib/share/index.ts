@@ -1,0 +1,82 @@
+/**
+ * lib/share's public surface (DESIGN §4): the share link, the keys it yields, and the handshake
+ * between the professional's page and the patient's device. `encodeShareLink` and `parseShareLink`
+ * are a stable seam: their format and error codes do not change within link version 1.
+ */
+export {
+  BadPublicKeyError,
+  ExpiredLinkError,
+  ForgedLinkError,
+  HandshakeError,
+  MalformedLinkError,
+  MalformedMessageError,
+  ShareError,
+  ShareLinkError,
+  TamperedMessageError,
+  TruncatedLinkError,
+  UnknownVersionError,
+  type HandshakeErrorCode,
+  type HandshakeMessage,
+  type MalformedLinkReason,
+  type MalformedMessageReason,
+  type ShareLinkErrorCode,
+} from './errors';
+export {
+  IDENTITY_MAX_LENGTH,
+  ProfessionalIdentitySchema,
+  openAnswer,
+  openHello,
+  openReveal,
+  sealAnswer,
+  sealHello,
+  type Hello,
+  type PatientPending,
+  type ProfessionalIdentity,
+  type ProfessionalPending,
+  type ShareSession,
+} from './handshake';
+export { SECRET_BYTES, deriveShareKeys, type ShareKeys } from './keys';
+export {
+  PAYLOAD_LENGTH,
+  SHARE_LINK_MARKER,
+  SHARE_LINK_VERSION,
+  encodeShareLink,
+  parseShareLink,
+  type ShareLink,
+  type ShareOffer,
+  type ShareRights,
+  type ShareTerms,
+} from './link';
+export { SIGNALING_PATH, signalingUrls } from './signaling-url';
+export {
+  SHARE_PRESETS,
+  ShareScopeError,
+  buildShareDoc,
+  resolveShareScope,
+  shareDocOf,
+  summarizeShare,
+  type IdentityField,
+  type ResolvedShare,
+  type SharePeriod,
+  type SharePreset,
+  type ShareScope,
+  type ShareScopeIssue,
+  type ShareSummary,
+} from './scope';
+export {
+  AUDIT_VERSION,
+  InvalidAuditEventError,
+  SHARE_END_REASONS,
+  appendAuditEvent,
+  auditEventHash,
+  readAuditLog,
+  verifyAuditLog,
+  type AuditBreak,
+  type AuditEvent,
+  type AuditEventInput,
+  type AuditEventIssue,
+  type AuditEventType,
+  type AuditFields,
+  type AuditVerdict,
+  type ShareEndReason,
+} from './audit';
