@@ -80,3 +80,39 @@ export {
   type AuditVerdict,
   type ShareEndReason,
 } from './audit';
+export {
+  CLOSE_REASONS,
+  ChannelClosedError,
+  FrameRejectedError,
+  FramedChannel,
+  MAX_FRAME_BYTES,
+  MESSAGE_KINDS,
+  MessageTooLargeError,
+  type ChannelEnd,
+  type CloseReason,
+  type DataChannelLike,
+  type FrameErrorCode,
+  type FramedChannelOptions,
+  type FramedMessage,
+  type Role,
+  type SendOptions,
+} from './framed-channel';
+export {
+  SyncError,
+  syncDoc,
+  type DocSync,
+  type SyncErrorCode,
+  type SyncMode,
+  type SyncOptions,
+} from './sync';
+export {
+  DEFAULT_CHUNK_BYTES,
+  TransferError,
+  receiveFiles,
+  sendFile,
+  type FileMeta,
+  type IncomingFile,
+  type ReceiveFilesOptions,
+  type SendFileOptions,
+  type TransferErrorCode,
+} from './transfer';
