@@ -10,7 +10,9 @@ import * as circle from './areas/circle';
 import * as documents from './areas/documents';
 import * as profile from './areas/profile';
 import * as profiles from './areas/profiles';
+import * as receive from './areas/receive';
 import * as record from './areas/record';
+import * as share from './areas/share';
 import * as story from './areas/story';
 
 export const AREAS = {
@@ -20,7 +22,9 @@ export const AREAS = {
   documents,
   profile,
   profiles,
+  receive,
   record,
+  share,
   story,
 };
 
@@ -31,7 +35,9 @@ export const en = {
   ...documents.en,
   ...profile.en,
   ...profiles.en,
+  ...receive.en,
   ...record.en,
+  ...share.en,
   ...story.en,
 };
 
@@ -45,6 +51,8 @@ export const fr: Messages = {
   ...documents.fr,
   ...profile.fr,
   ...profiles.fr,
+  ...receive.fr,
   ...record.fr,
+  ...share.fr,
   ...story.fr,
 };

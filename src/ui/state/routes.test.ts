@@ -22,6 +22,8 @@ describe('hash routes', () => {
       name: 'record',
       view: { section: 'new', kind: 'family-history' },
     });
+    expect(parseRoute('#/s/AQID-_x')).toEqual({ name: 'receive', payload: 'AQID-_x' });
+    expect(parseRoute('#/record/share')).toEqual({ name: 'record', view: { section: 'share' } });
     expect(parseRoute('#/record/new/measurement/blood-pressure')).toEqual({
       name: 'record',
       view: { section: 'new', kind: 'measurement', measure: 'blood-pressure' },

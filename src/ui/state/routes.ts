@@ -16,6 +16,7 @@ export const RECORD_SECTIONS = [
   'search',
   'bin',
   'family',
+  'share',
 ] as const;
 export type RecordSection = (typeof RECORD_SECTIONS)[number];
 
@@ -41,6 +42,8 @@ export type Route =
   | { name: 'open' }
   | { name: 'record'; view: RecordView }
   | { name: 'coming'; feature: ComingFeature }
+  /** A share link opened by a professional: `#/s/<payload>` (the payload never reaches a server). */
+  | { name: 'receive'; payload: string }
   | { name: 'not-found'; path: string };
 
 const SIMPLE = ['settings', 'create', 'open'] as const;
@@ -85,6 +88,8 @@ export function parseRoute(hash: string): Route {
   if (simple) return { name: simple };
   if (COMING.includes(name)) return { name: 'coming', feature: name as ComingFeature };
   const [head, ...parts] = name.split('/');
+  // Kept whole and unchecked here: the receive screen parses it and explains what is wrong.
+  if (head === 's' && parts.length > 0) return { name: 'receive', payload: parts.join('/') };
   if (head === 'record') {
     const view = parseRecordView(parts.map(decodeURIComponent));
     if (view) return { name: 'record', view };
@@ -120,6 +125,8 @@ export function href(route: Route): string {
       return `#${route.path}`;
     case 'record':
       return recordHref(route.view);
+    case 'receive':
+      return `#/s/${route.payload}`;
     default:
       return `#/${route.name}`;
   }

@@ -15,6 +15,7 @@ export const en = {
   'section.search': 'Search',
   'section.bin': 'Bin',
   'section.family': 'Family records',
+  'section.share': 'Share',
 
   'kind.document': 'Document',
   'kind.medication': 'Treatment',
@@ -287,6 +288,7 @@ export const fr: Record<keyof typeof en, string> = {
   'section.search': 'Rechercher',
   'section.bin': 'Corbeille',
   'section.family': 'Carnets de la famille',
+  'section.share': 'Partager',
 
   'kind.document': 'Document',
   'kind.medication': 'Traitement',

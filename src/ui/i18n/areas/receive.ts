@@ -1,0 +1,4 @@
+/** Messages of the receive screens. */
+export const en = {};
+
+export const fr: Record<keyof typeof en, string> = {};
