@@ -12,19 +12,18 @@ test.describe('a French browser', () => {
     await expect(page.getByRole('link', { name: /Créer mon carnet/ })).toBeVisible();
     await expect(page.getByRole('link', { name: /Ouvrir mon carnet/ })).toBeVisible();
     await expect(page.getByRole('link', { name: /Je suis professionnel de santé/ })).toBeVisible();
-    await expect(page.getByText('Bientôt disponible')).toHaveCount(1);
+    await expect(page.getByText('Bientôt disponible')).toHaveCount(0);
   });
 
-  test('an action not built yet says so plainly and leads back home', async ({ page }) => {
+  test('a health professional reaches the scanner from the home page', async ({ page }) => {
     await page.goto('/');
     await page.getByRole('link', { name: /Je suis professionnel de santé/ }).click();
     await expect(page).toHaveURL(/#\/scan$/);
     const heading = page.getByRole('heading', { level: 1 });
-    await expect(heading).toHaveText('Je suis professionnel de santé : scanner un code');
+    await expect(heading).toHaveText('Scanner le code d’un patient');
     await expect(heading).toBeFocused();
-    await expect(page).toHaveTitle('Je suis professionnel de santé : scanner un code — Carnet');
-    await page.getByRole('link', { name: "Retour à l'accueil" }).click();
-    await expect(page.getByRole('link', { name: /Créer mon carnet/ })).toBeVisible();
+    await expect(page).toHaveTitle('Scanner le code d’un patient — Carnet');
+    await expect(page.getByLabel('Coller le lien')).toBeVisible();
   });
 
   test('switching to English is remembered after a reload', async ({ page }) => {

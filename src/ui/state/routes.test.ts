@@ -7,7 +7,7 @@ describe('hash routes', () => {
     expect(parseRoute('#')).toEqual({ name: 'home' });
     expect(parseRoute('#/')).toEqual({ name: 'home' });
     expect(parseRoute('#/settings/')).toEqual({ name: 'settings' });
-    expect(parseRoute('#/scan')).toEqual({ name: 'coming', feature: 'scan' });
+    expect(parseRoute('#/scan')).toEqual({ name: 'scan' });
     expect(parseRoute('#/create')).toEqual({ name: 'create' });
     expect(parseRoute('#/record')).toEqual({ name: 'record', view: { section: 'home' } });
     expect(parseRoute('#/record/documents')).toEqual({

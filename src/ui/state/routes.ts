@@ -42,12 +42,14 @@ export type Route =
   | { name: 'open' }
   | { name: 'record'; view: RecordView }
   | { name: 'coming'; feature: ComingFeature }
+  /** The professional's scanner of a patient's share code. */
+  | { name: 'scan' }
   /** A share link opened by a professional: `#/s/<payload>` (the payload never reaches a server). */
   | { name: 'receive'; payload: string }
   | { name: 'not-found'; path: string };
 
-const SIMPLE = ['settings', 'create', 'open'] as const;
-const COMING: readonly string[] = ['scan'] satisfies ComingFeature[];
+const SIMPLE = ['settings', 'create', 'open', 'scan'] as const;
+const COMING: readonly string[] = [] satisfies ComingFeature[];
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 function oneOf<T extends string>(list: readonly T[], value: string | undefined): T | undefined {
