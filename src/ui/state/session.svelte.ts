@@ -46,6 +46,16 @@ import {
   type FamilyLink,
 } from '../../lib/vault';
 
+import {
+  appendAuditEvent,
+  resolveShareScope,
+  shareDocOf,
+  summarizeShare,
+  type AuditEvent,
+  type AuditEventInput,
+  type ShareScope,
+  type ShareSummary,
+} from '../../lib/share';
 import { planFileChecks } from '../record/verify-plan';
 
 export type LockReason = 'user' | 'inactivity' | 'deleted';
@@ -289,7 +299,27 @@ class Session {
   }
 
   /** Drops the keys and the record from memory. Pending edits are saved first. */
+  readonly #beforeLock = new Set<() => void>();
+
+  /**
+   * Runs `hook` just before the record is locked, while it can still be written (a share in
+   * progress logs its end). Returns the function that removes it.
+   */
+  onBeforeLock(hook: () => void): () => void {
+    this.#beforeLock.add(hook);
+    return () => this.#beforeLock.delete(hook);
+  }
+
   async lock(reason: LockReason = 'user'): Promise<void> {
+    if (this.#doc) {
+      for (const hook of this.#beforeLock) {
+        try {
+          hook();
+        } catch {
+          // A hook failing must never keep the record open.
+        }
+      }
+    }
     const store = this.#store;
     const doc = this.#doc;
     const profile = this.#profile;
@@ -479,6 +509,23 @@ class Session {
   #forgetGuardians(): void {
     for (const { profile } of this.#guardians.splice(0)) profile.lock();
     this.#guardianShown = null;
+  }
+
+  // Sharing (issue 5): lib/share over the open record.
+
+  /** Appends an event to the record's audit log of shares. Throws InvalidAuditEventError. */
+  recordAudit(input: AuditEventInput): AuditEvent {
+    return appendAuditEvent(this.#requireDoc(), input);
+  }
+
+  /**
+   * The copy of the record a share of `scope` syncs and what it holds, both made in one step so
+   * that no update lands in between. Throws ShareScopeError for a scope the screen should not build.
+   */
+  buildShare(scope: ShareScope): { doc: Y.Doc; summary: ShareSummary } {
+    const doc = this.#requireDoc();
+    const resolved = resolveShareScope(doc, scope);
+    return { doc: shareDocOf(doc, resolved), summary: summarizeShare(doc, resolved) };
   }
 }
 
