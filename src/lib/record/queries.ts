@@ -61,13 +61,17 @@ export function upcomingAppointments(doc: Y.Doc, now = Date.now()): EntryOf<'app
 }
 
 /**
- * Treatments being taken on the device's day at `now`: status active (or none) and no end date
- * before that day. By name.
+ * Entries of a kind in force on the device's day at `now`: status active (or none), begun by that
+ * day (or no start) and not ended before it. By name.
  */
-export function activeMedications(doc: Y.Doc, now = Date.now()): EntryOf<'medication'>[] {
+function inForce<K extends 'medication' | 'condition'>(
+  doc: Y.Doc,
+  kind: K,
+  now: number,
+): EntryOf<K>[] {
   const today = localDay(now);
   const found: { label: string; map: Y.Map<FieldValue> }[] = [];
-  for (const map of live(doc, 'medication')) {
+  for (const map of live(doc, kind)) {
     const status = map.get('status') ?? 'active';
     const end = map.get('endDate');
     if (status !== 'active' || (typeof end === 'string' && end < today)) continue;
@@ -75,25 +79,17 @@ export function activeMedications(doc: Y.Doc, now = Date.now()): EntryOf<'medica
     if (typeof start === 'string' && start > today) continue;
     found.push({ label: String(map.get('name') ?? ''), map });
   }
-  return found.sort(byLabel).map(({ map }) => read<'medication'>(map));
+  return found.sort(byLabel).map(({ map }) => read<K>(map));
 }
 
-/**
- * Conditions the patient has on the device's day at `now`: status active (or none), begun by
- * that day and not ended before it. Remission and resolved ones are history. By name.
- */
+/** Treatments being taken today (see inForce). */
+export function activeMedications(doc: Y.Doc, now = Date.now()): EntryOf<'medication'>[] {
+  return inForce(doc, 'medication', now);
+}
+
+/** Conditions the patient has today; remission and resolved ones are history (see inForce). */
 export function activeConditions(doc: Y.Doc, now = Date.now()): EntryOf<'condition'>[] {
-  const today = localDay(now);
-  const found: { label: string; map: Y.Map<FieldValue> }[] = [];
-  for (const map of live(doc, 'condition')) {
-    const status = map.get('status') ?? 'active';
-    const end = map.get('endDate');
-    if (status !== 'active' || (typeof end === 'string' && end < today)) continue;
-    const start = map.get('startDate');
-    if (typeof start === 'string' && start > today) continue;
-    found.push({ label: String(map.get('name') ?? ''), map });
-  }
-  return found.sort(byLabel).map(({ map }) => read<'condition'>(map));
+  return inForce(doc, 'condition', now);
 }
 
 const SEVERITY_RANK = new Map<unknown, number>(ALLERGY_SEVERITIES.map((s, i) => [s, i]));
