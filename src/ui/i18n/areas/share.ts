@@ -1,5 +1,7 @@
 /** Messages of the share screens. */
 export const en = {
+  'share.notYet':
+    'In this version the professional cannot connect yet: the code and the link are ready, but nothing is sent. Connection is coming in the next version.',
   'share.intro':
     'Show a professional part of your record, for a limited time. They scan a code or open a link; nothing goes through a server in clear.',
   'share.what': 'What to share',
@@ -77,6 +79,8 @@ export const en = {
 };
 
 export const fr: Record<keyof typeof en, string> = {
+  'share.notYet':
+    "Dans cette version, le professionnel ne peut pas encore se connecter : le code et le lien sont prêts, mais rien n'est envoyé. La connexion arrive dans la prochaine version.",
   'share.intro':
     'Montrez à un professionnel une partie de votre carnet, pour un temps limité. Il scanne un code ou ouvre un lien ; rien ne passe en clair par un serveur.',
   'share.what': 'Quoi partager',
