@@ -5,14 +5,16 @@
  * addresses. Ctrl-C stops both.
  *
  *   node src/server/start.js [--host 127.0.0.1] [--port 8080] [--https --cert FILE --key FILE]
- *                            [--signaling-only]
+ *                            [--signaling-only] [--capture-signaling FILE]
  *
+ * --capture-signaling appends every message the relay passes on to FILE, one JSON line each
+ * ({topic, message}): the share tests read it to prove the relay never sees a record's content.
  * Environment: HOST, PORT, CARNET_TLS_CERT, CARNET_TLS_KEY mirror the flags.
  * Phones need HTTPS for the camera and the service worker on a LAN address: see README.
  */
 import { createServer as createHttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import { existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -31,6 +33,7 @@ const { values: options } = parseArgs({
     key: { type: 'string', default: process.env.CARNET_TLS_KEY },
     dist: { type: 'string', default: fileURLToPath(new URL('../../dist', import.meta.url)) },
     'signaling-only': { type: 'boolean', default: false },
+    'capture-signaling': { type: 'string' },
   },
 });
 
@@ -78,7 +81,17 @@ const server = useTls
       handle,
     )
   : createHttpServer(handle);
-const relay = attachSignaling(server, SIGNALING_PATH);
+const capture = options['capture-signaling'];
+const relay = attachSignaling(
+  server,
+  SIGNALING_PATH,
+  capture
+    ? {
+        onRelay: (topic, message) =>
+          appendFileSync(capture, `${JSON.stringify({ topic, message })}\n`),
+      }
+    : {},
+);
 
 server.on('error', (error) => fail(error.message));
 server.listen(port, options.host, () => {

@@ -13,14 +13,24 @@ export class OwnServer {
     readonly dist: string,
     readonly origin: string,
     private readonly child: ChildProcess,
+    private readonly ownCopy: boolean,
   ) {}
 
-  static async start(): Promise<OwnServer> {
-    const dist = mkdtempSync(join(tmpdir(), 'carnet-dist-'));
-    cpSync(DIST, dist, { recursive: true });
+  /**
+   * `serve`: a folder to serve as it is (default: a fresh copy of the built app, removed by stop);
+   * `args`: more flags for start.js (e.g. `--capture-signaling FILE`).
+   */
+  static async start(options: { serve?: string; args?: string[] } = {}): Promise<OwnServer> {
+    const ownCopy = options.serve === undefined;
+    const dist = options.serve ?? mkdtempSync(join(tmpdir(), 'carnet-dist-'));
+    if (ownCopy) cpSync(DIST, dist, { recursive: true });
     const child = spawn(
       process.execPath,
-      ['src/server/start.js', '--host', '127.0.0.1', '--port', '0', '--dist', dist],
+      [
+        'src/server/start.js',
+        ...['--host', '127.0.0.1', '--port', '0', '--dist', dist],
+        ...(options.args ?? []),
+      ],
       { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
     );
     const origin = await new Promise<string>((resolve, reject) => {
@@ -32,13 +42,13 @@ export class OwnServer {
       });
       child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
     });
-    return new OwnServer(dist, origin, child);
+    return new OwnServer(dist, origin, child, ownCopy);
   }
 
   async stop(): Promise<void> {
     const exited = new Promise((resolve) => this.child.once('exit', resolve));
     this.child.kill('SIGTERM');
     await exited;
-    rmSync(this.dist, { recursive: true, force: true });
+    if (this.ownCopy) rmSync(this.dist, { recursive: true, force: true });
   }
 }

@@ -278,11 +278,18 @@ function readHeader(frame: Uint8Array): Header {
   };
 }
 
-function asBytes(data: unknown): Uint8Array {
+/** A data-channel message's bytes (binaryType `arraybuffer`), or null if it is not binary. */
+export function bytesOf(data: unknown): Uint8Array | null {
   if (data instanceof ArrayBuffer) return new Uint8Array(data);
   if (ArrayBuffer.isView(data))
     return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-  throw new FrameRejectedError('malformed-frame');
+  return null;
+}
+
+function asBytes(data: unknown): Uint8Array {
+  const bytes = bytesOf(data);
+  if (!bytes) throw new FrameRejectedError('malformed-frame');
+  return bytes;
 }
 
 interface SendJob {

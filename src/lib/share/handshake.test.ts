@@ -25,8 +25,10 @@ import {
   MalformedMessageError,
   openAnswer,
   openHello,
+  openRefusal,
   openReveal,
   ProfessionalIdentitySchema,
+  sealRefusal,
   sealAnswer,
   sealHello,
   ShareError,
@@ -631,4 +633,42 @@ test('every handshake error is a ShareError with a code', () => {
     'bad-public-key',
   ]);
   for (const error of errors) expect(error).toBeInstanceOf(ShareError);
+});
+
+describe('a refusal in place of an answer', () => {
+  const secret = new Uint8Array(32).fill(7);
+  const nonce = new Uint8Array(24).fill(9);
+
+  test('is an envelope v1 of version ‖ reason under the content key, AAD carnet/v1/share/notice', () => {
+    const sealed = sealRefusal(secret, 'already-used', { nonce });
+    const key = deriveShareKeys(secret).contentKey;
+    const body = xchacha20poly1305(key, nonce, new TextEncoder().encode('carnet/v1/share/notice'));
+    expect(sealed.subarray(1 + 24)).toEqual(body.encrypt(Uint8Array.of(1, 0)));
+    expect(openRefusal(secret, sealed)).toBe('already-used');
+    expect(openRefusal(secret, sealRefusal(secret, 'expired'))).toBe('expired');
+  });
+
+  test('is not taken for one when tampered, under another link, or when it is an answer', () => {
+    const sealed = sealRefusal(secret, 'expired');
+    for (let i = 0; i < sealed.length; i++) {
+      const flipped = Uint8Array.from(sealed);
+      flipped[i]! ^= 0x01;
+      expect(openRefusal(secret, flipped)).toBeNull();
+    }
+    expect(openRefusal(new Uint8Array(32).fill(8), sealed)).toBeNull();
+    const hello = openHello(secret, sealHello(secret, { name: 'Dr A', profession: 'MG' }).hello);
+    const { answer } = sealAnswer(secret, hello, {
+      expiresAt: 2_000_000_000_000,
+      rights: { view: true, download: false, deposit: false },
+      singleUse: true,
+    });
+    expect(openRefusal(secret, answer)).toBeNull();
+    // A body with an unknown reason is not a refusal either.
+    const unknown = seal(
+      deriveShareKeys(secret).contentKey,
+      Uint8Array.of(1, 9),
+      new TextEncoder().encode('carnet/v1/share/notice'),
+    );
+    expect(openRefusal(secret, unknown)).toBeNull();
+  });
 });

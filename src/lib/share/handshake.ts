@@ -376,3 +376,38 @@ export function openReveal(
     reveal: revealBody,
   });
 }
+
+/**
+ * Why the patient's device turned a hello away without answering it: `already-used` (a single-use
+ * share someone already opened), `expired` (the device's own clock says the share is over).
+ */
+export const HELLO_REFUSALS = ['already-used', 'expired'] as const;
+export type HelloRefusal = (typeof HELLO_REFUSALS)[number];
+
+const NOTICE_AAD = utf8('carnet/v1/share/notice');
+
+/**
+ * Patient: a refusal sent in place of an answer, so the professional's page can say why. Sealed like
+ * the other steps (AAD `carnet/v1/share/notice`): only a holder of the link can read or forge one.
+ * Body: version ‖ index in HELLO_REFUSALS.
+ */
+export function sealRefusal(
+  secret: Uint8Array,
+  refusal: HelloRefusal,
+  determinism: Pick<Determinism, 'nonce'> = {},
+): Uint8Array {
+  const body = Uint8Array.of(MESSAGE_VERSION, HELLO_REFUSALS.indexOf(refusal));
+  return seal(deriveShareKeys(secret).contentKey, body, NOTICE_AAD, determinism.nonce);
+}
+
+/** Professional: the refusal in `sealed`, or null if it is not one (an answer, say). */
+export function openRefusal(secret: Uint8Array, sealed: Uint8Array): HelloRefusal | null {
+  let body: Uint8Array;
+  try {
+    body = open(deriveShareKeys(secret).contentKey, sealed, NOTICE_AAD, 'notice');
+  } catch {
+    return null;
+  }
+  if (body.length !== 2 || body[0] !== MESSAGE_VERSION) return null;
+  return HELLO_REFUSALS[body[1]!] ?? null;
+}

@@ -116,3 +116,44 @@ export {
   type SendFileOptions,
   type TransferErrorCode,
 } from './transfer';
+export { HELLO_REFUSALS, openRefusal, sealRefusal, type HelloRefusal } from './handshake';
+export {
+  SignalingRoom,
+  openSignal,
+  type Signal,
+  type SignalingRoomOptions,
+  type SignalingState,
+  type SocketFactory,
+  type SocketLike,
+} from './signaling-client';
+export {
+  PATIENT_SILENT_MS,
+  connectAsGuest,
+  listenAsHost,
+  type GuestLinkState,
+  type HostListener,
+  type PeerLink,
+  type PeerOptions,
+} from './peer';
+export { onControl, sendControl, type ControlMessage } from './control';
+export {
+  HostSession,
+  MAX_DEPOSIT_BYTES,
+  authorOf,
+  filesOf,
+  type AccessRequest,
+  type Deposit,
+  type GuestStatus,
+  type GuestView,
+  type HostSessionOptions,
+} from './host-session';
+export {
+  GuestSession,
+  MAX_SHARED_FILE_BYTES,
+  type DepositOutcome,
+  type GuestEndReason,
+  type GuestPhase,
+  type GuestSessionOptions,
+  type ReceivedFile,
+  type SentDeposit,
+} from './guest-session';

@@ -246,3 +246,15 @@ export function createFramedPair(
   });
   return { host, guest, link };
 }
+
+/** A stream of `bytes` in pieces of `chunk` bytes, as lib/vault's readFile gives a file. */
+export function streamOf(bytes: Uint8Array, chunk = 256 * 1024): ReadableStream<Uint8Array> {
+  let offset = 0;
+  return new ReadableStream({
+    pull(controller) {
+      if (offset >= bytes.length) return controller.close();
+      controller.enqueue(bytes.slice(offset, offset + chunk));
+      offset += chunk;
+    },
+  });
+}

@@ -11,7 +11,7 @@ import {
   MESSAGE_KINDS,
   type FramedMessage,
 } from './framed-channel';
-import { createFramedPair } from './test-channel';
+import { createFramedPair, streamOf } from './test-channel';
 import {
   receiveFiles,
   sendFile,
@@ -40,17 +40,6 @@ function fileBytes(size: number, seed = 1): Uint8Array {
     bytes[i + 3] = state;
   }
   return bytes;
-}
-
-function streamOf(bytes: Uint8Array, chunk = 256 * 1024): ReadableStream<Uint8Array> {
-  let offset = 0;
-  return new ReadableStream({
-    pull(controller) {
-      if (offset >= bytes.length) return controller.close();
-      controller.enqueue(bytes.slice(offset, offset + chunk));
-      offset += chunk;
-    },
-  });
 }
 
 async function* iterableOf(bytes: Uint8Array, sizes: number[]): AsyncGenerator<Uint8Array> {
