@@ -1,13 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
-import QRCode from 'qrcode';
 import { encodeShareLink, type ShareOffer } from '../../src/lib/share';
 import { axeViolations } from '../support/axe';
 import { chromiumLaunchOptions } from '../support/chromium';
 import { expect, ProblemLog, test, watchPage, cspViolations } from '../support/fixtures';
+import { qrVideo } from '../support/qr-video';
 import { TEST_ORIGIN } from '../support/server';
 
 test.use({ locale: 'fr-FR', timezoneId: 'Europe/Paris' });
@@ -114,8 +111,11 @@ test('the identity form refuses a bad RPPS, then waits for the patient', async (
 
   await page.getByLabel('Numéro RPPS (facultatif)').fill('10123456789');
   await page.getByRole('button', { name: "Demander l'accès" }).click();
-  const waiting = page.getByTestId('waiting');
-  await expect(waiting).toContainText("En attente de l'accord du patient…");
+  // Nobody shares this link: the page reaches the relay, then waits for the patient's device.
+  const status = page.getByTestId('reception-status');
+  await expect(status).toHaveAttribute('data-link', 'waiting-for-patient');
+  await expect(status).toContainText("En attente de l'appareil du patient…");
+  await expect(status.getByRole('heading')).toBeFocused();
   await expect(page.getByTestId('countdown')).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
 
@@ -126,6 +126,14 @@ test('the identity form refuses a bad RPPS, then waits for the patient', async (
     databases: (await indexedDB.databases()).map((database) => database.name),
   }));
   expect(stored).toEqual({ local: [], session: [], databases: [] });
+
+  // The professional gives up before the patient answers.
+  await page.getByRole('button', { name: 'Annuler' }).click();
+  const ended = page.getByTestId('reception-ended');
+  await expect(ended).toHaveAttribute('data-reason', 'left');
+  await expect(ended.getByRole('heading')).toHaveText('Vous avez quitté le partage');
+  await expect(page.getByTestId('reception-status')).toHaveCount(0);
+  expect(await axeViolations(page)).toEqual([]);
 });
 
 test('an expired link says since when, and to ask for a new code', async ({ page }) => {
@@ -196,36 +204,6 @@ test('a link pasted on the scan page opens the receive page', async ({ page }) =
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dossier de santé partagé');
   await expect(page.getByRole('button', { name: "Demander l'accès" })).toBeVisible();
 });
-
-/**
- * A Y4M clip (the raw format Chromium's fake camera plays) showing the QR code of `text`, black
- * modules on white, with the quiet zone the standard asks for. RECIPES: "QR codes through a fake
- * camera".
- */
-function qrVideo(text: string): string {
-  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
-  const width = 640;
-  const height = 480;
-  const scale = Math.floor(440 / (modules.size + 8));
-  const left = Math.floor((width - modules.size * scale) / 2);
-  const top = Math.floor((height - modules.size * scale) / 2);
-  const luma = Buffer.alloc(width * height, 255);
-  for (let row = 0; row < modules.size; row++) {
-    for (let column = 0; column < modules.size; column++) {
-      if (!modules.get(row, column)) continue;
-      for (let y = 0; y < scale; y++) {
-        const start = (top + row * scale + y) * width + left + column * scale;
-        luma.fill(0, start, start + scale);
-      }
-    }
-  }
-  const chroma = Buffer.alloc((width / 2) * (height / 2), 128);
-  const frame = Buffer.concat([Buffer.from('FRAME\n'), luma, chroma, chroma]);
-  const header = Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A0:0 C420jpeg\n`);
-  const path = join(mkdtempSync(join(tmpdir(), 'carnet-qr-')), 'qr.y4m');
-  writeFileSync(path, Buffer.concat([header, frame, frame, frame, frame, frame]));
-  return path;
-}
 
 test('the scan page reads a code through the camera and opens the link', async () => {
   const link = linkFor(Date.now() + 10 * 60_000, { download: true });

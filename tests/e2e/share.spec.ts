@@ -64,6 +64,12 @@ test('an emergency summary is shared by a QR code, logged, and stopped', async (
   );
   await expect(page.getByText(/6 chiffres/)).toBeVisible();
   await expect(page.getByText(/Gardez Carnet ouvert/)).toBeVisible();
+  // Nobody has asked yet; the relay is up, so nothing is said about it.
+  await expect(page.getByRole('heading', { level: 3, name: 'Professionnels' })).toBeVisible();
+  await expect(page.getByText('Personne ne s’est encore connecté.')).toBeVisible();
+  await expect(page.getByTestId('access-request')).toHaveCount(0);
+  await expect(page.getByTestId('share-unreachable')).toHaveCount(0);
+  await expect(page.getByText(/ne peut pas encore se connecter/)).toHaveCount(0);
 
   const history = page.getByTestId('share-history');
   await expect(history.getByRole('listitem')).toHaveCount(1);
@@ -123,18 +129,12 @@ test('a confidential document is shared only when picked one by one', async ({ p
     mimeType: 'application/pdf',
     buffer: pdfWithText('Genou'),
   });
-  await go(page, '#/record/documents');
-  await page.getByLabel('Choisir un fichier').setInputFiles({
-    name: 'psy.pdf',
-    mimeType: 'application/pdf',
-    buffer: pdfWithText('Compte rendu'),
-  });
-  await page.getByLabel(/^Titre/).fill('Compte rendu psy');
-  await page.getByLabel(/^Type de document/).selectOption({ label: 'Autre' });
-  await page.getByLabel(/Confidentiel/).check();
-  await page.getByRole('button', { name: 'Ajouter le document' }).click();
-  await expect(page.getByTestId('document-list')).toContainText('Compte rendu psy');
-  await expectSaved(page);
+  await addDocument(
+    page,
+    'Compte rendu psy',
+    { name: 'psy.pdf', mimeType: 'application/pdf', buffer: pdfWithText('Compte rendu') },
+    { confidential: true },
+  );
 
   await go(page, '#/record/share');
   const summary = page.getByTestId('share-summary');
@@ -172,4 +172,84 @@ test('locking the record ends its share, and another record never shows it', asy
   // Its end was written before the record closed, so the history has no share left dangling.
   await expect(page.getByTestId('share-history')).toContainText('Partage terminé');
   await expect(page.getByTestId('share-qr')).toHaveCount(0);
+});
+
+test('the share screen says when the connection server cannot be reached', async ({ page }) => {
+  // Every attempt to reach the relay is cut, as on a network that blocks it, until it is back.
+  let blocked = true;
+  await page.routeWebSocket(/\/signal\b/, (socket) => {
+    if (blocked) socket.close();
+    else socket.connectToServer();
+  });
+  await createRecord(page);
+  await addAllergy(page, 'Pénicilline');
+  await go(page, '#/record/share');
+  await page.getByRole('checkbox', { name: /Résumé d’urgence/ }).check();
+  await page.getByRole('button', { name: 'Créer le partage' }).click();
+  await expect(page.getByTestId('share-unreachable')).toHaveText(
+    'Le serveur de connexion est injoignable ; les professionnels ne peuvent pas se connecter. Vérifiez le réseau.',
+  );
+  expect(await axeViolations(page)).toEqual([]);
+
+  blocked = false;
+  await expect(page.getByTestId('share-unreachable')).toHaveCount(0, { timeout: 30_000 });
+});
+
+test('connection servers for sharing are edited in the settings, checked, and kept', async ({
+  page,
+}) => {
+  await page.goto('/#/settings');
+  const ice = page.getByTestId('ice-settings');
+  await expect(
+    ice.getByRole('heading', { name: 'Serveurs de connexion pour le partage (ICE)' }),
+  ).toBeVisible();
+  await expect(ice).toContainText('aucun n’est nécessaire');
+  await expect(ice.getByTestId('ice-none')).toBeVisible();
+  await expect(page.getByText(/choisi par qui héberge cette copie de Carnet/)).toBeVisible();
+
+  await ice.getByRole('button', { name: 'Ajouter un serveur' }).click();
+  const url = ice.getByLabel('Adresse');
+  await expect(url).toBeFocused();
+  await url.fill('http://x');
+  await ice.getByRole('button', { name: 'Enregistrer les serveurs' }).click();
+  await expect(ice.getByRole('alert')).toHaveText(
+    'Certains serveurs sont à corriger avant de pouvoir être enregistrés.',
+  );
+  await expect(url).toHaveAttribute('aria-invalid', 'true');
+  await expect(url).toBeFocused();
+  await expect(ice).toContainText('Cette adresse doit commencer par stun:, turn: ou turns:');
+  expect(await axeViolations(page)).toEqual([]);
+  await page.reload();
+  await expect(ice.getByTestId('ice-none')).toBeVisible();
+  await expect(ice.getByTestId('ice-server')).toHaveCount(0);
+
+  await ice.getByRole('button', { name: 'Ajouter un serveur' }).click();
+  await ice.getByLabel('Adresse').fill('turn:turn.example.org:3478');
+  await ice.getByLabel(/^Identifiant/).fill('patient');
+  await ice.getByRole('button', { name: 'Enregistrer les serveurs' }).click();
+  await expect(ice.getByLabel(/^Mot de passe/)).toHaveAttribute('aria-invalid', 'true');
+  await ice.getByLabel(/^Mot de passe/).fill('s3cret');
+  await ice.getByRole('button', { name: 'Ajouter un serveur' }).click();
+  await ice.getByLabel('Adresse').nth(1).fill('stun:stun.example.org');
+  await ice.getByRole('button', { name: 'Enregistrer les serveurs' }).click();
+  await expect(ice.getByRole('status')).toHaveText('Serveurs enregistrés.');
+  await expect(ice.getByRole('alert')).toHaveText('');
+
+  await page.reload();
+  await expect(ice.getByTestId('ice-server')).toHaveCount(2);
+  await expect(ice.getByLabel('Adresse').first()).toHaveValue('turn:turn.example.org:3478');
+  await expect(ice.getByLabel(/^Identifiant/).first()).toHaveValue('patient');
+  await expect(ice.getByLabel(/^Mot de passe/).first()).toHaveValue('s3cret');
+  await expect(ice.getByLabel('Adresse').nth(1)).toHaveValue('stun:stun.example.org');
+  expect(await axeViolations(page)).toEqual([]);
+  await page.setViewportSize({ width: 195, height: 844 });
+  expect(await sidewaysScroll(page)).toBe(0);
+  await page.setViewportSize({ width: 390, height: 844 });
+
+  await ice.getByRole('button', { name: 'Retirer le serveur 1' }).click();
+  await ice.getByRole('button', { name: 'Enregistrer les serveurs' }).click();
+  await expect(ice.getByRole('status')).toHaveText('Serveurs enregistrés.');
+  await page.reload();
+  await expect(ice.getByTestId('ice-server')).toHaveCount(1);
+  await expect(ice.getByLabel('Adresse')).toHaveValue('stun:stun.example.org');
 });

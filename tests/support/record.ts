@@ -74,17 +74,19 @@ export async function addAllergy(
 
 /**
  * Adds a document through the documents screen: the file from the picker, then its title (the
- * type "Autre", the date today), saved and listed.
+ * type "Autre", the date today, confidential if asked), saved and listed.
  */
 export async function addDocument(
   page: Page,
   title: string,
   file: { name: string; mimeType: string; buffer: Buffer },
+  options: { confidential?: boolean } = {},
 ): Promise<void> {
   await go(page, '#/record/documents');
   await page.getByLabel('Choisir un fichier').setInputFiles(file);
   await page.getByLabel(/^Titre/).fill(title);
   await page.getByLabel(/^Type de document/).selectOption({ label: 'Autre' });
+  if (options.confidential) await page.getByLabel(/Confidentiel/).check();
   await page.getByRole('button', { name: 'Ajouter le document' }).click();
   await expect(page.getByTestId('document-list')).toContainText(title);
   await expectSaved(page);

@@ -33,6 +33,9 @@ const IDENTITY_SCHEMA = v.strictObject(IDENTITY_FIELDS);
 const FIELDS = Object.keys(IDENTITY_FIELDS) as (keyof Identity)[];
 
 export type Identity = v.InferOutput<typeof IDENTITY_SCHEMA>;
+
+/** Every identity field, in the order the profile shows them. */
+export const IDENTITY_FIELD_NAMES = Object.keys(IDENTITY_FIELDS) as readonly (keyof Identity)[];
 /** A value sets the field, null or "" clears it, undefined keeps it. */
 export type IdentityPatch = {
   [F in keyof Identity]?: v.InferInput<typeof IDENTITY_SCHEMA>[F] | null;

@@ -35,7 +35,13 @@ export {
 } from './errors';
 export { createEntry, updateEntry, type EntryPatch } from './editing';
 export { BIN_RETENTION_MS, deleteEntry, listBin, purgeBin, restoreEntry } from './bin';
-export { readIdentity, updateIdentity, type Identity, type IdentityPatch } from './identity';
+export {
+  IDENTITY_FIELD_NAMES,
+  readIdentity,
+  updateIdentity,
+  type Identity,
+  type IdentityPatch,
+} from './identity';
 export { entryDate } from './dates';
 export {
   TIMELINE_KINDS,

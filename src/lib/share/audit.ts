@@ -31,11 +31,11 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import * as v from 'valibot';
 import type * as Y from 'yjs';
 import { toHex, utf8 } from '../crypto';
-import { ENTRY_KINDS, type EntryKind } from '../record';
+import { ENTRY_KINDS, IDENTITY_FIELD_NAMES, type EntryKind } from '../record';
 import { ShareError } from './errors';
 import { ProfessionalIdentitySchema } from './handshake';
 import type { ShareRights } from './link';
-import type { IdentityField, ShareSummary } from './scope';
+import type { ShareSummary } from './scope';
 
 /** The format version in every event's `v`; verification refuses others. */
 export const AUDIT_VERSION = 1;
@@ -299,14 +299,6 @@ const count = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
 const id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/));
 const label = v.pipe(v.string(), v.maxLength(500));
 const shareId = { shareId: id };
-const IDENTITY_FIELD_NAMES: readonly IdentityField[] = [
-  'familyName',
-  'givenNames',
-  'birthDate',
-  'sex',
-  'bloodGroup',
-  'ins',
-];
 const KINDS = new Set<string>(ENTRY_KINDS);
 
 const ScopeSchema = v.strictObject({

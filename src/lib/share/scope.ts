@@ -10,6 +10,7 @@
  */
 import * as Y from 'yjs';
 import {
+  IDENTITY_FIELD_NAMES,
   activeMedications,
   entriesMap,
   entryDate,
@@ -31,16 +32,7 @@ export type SharePreset = (typeof SHARE_PRESETS)[number];
 
 export type IdentityField = keyof Identity;
 
-/** Every identity field; typed as a Record so that a new field of Identity must be placed here. */
-const IDENTITY_FIELDS: Record<IdentityField, true> = {
-  familyName: true,
-  givenNames: true,
-  birthDate: true,
-  sex: true,
-  bloodGroup: true,
-  ins: true,
-};
-const ALL_IDENTITY = Object.keys(IDENTITY_FIELDS) as IdentityField[];
+const ALL_IDENTITY = IDENTITY_FIELD_NAMES;
 
 /** Days YYYY-MM-DD, both included, compared with each entry's day (entryDate). */
 export type SharePeriod = { from?: string; to?: string };
@@ -246,7 +238,7 @@ function checkScope(scope: ShareScope): void {
     throw new ShareScopeError('unknown-preset');
   }
   if (scope.kinds?.some((kind) => !isEntryKind(kind))) throw new ShareScopeError('unknown-kind');
-  if (scope.identity?.some((field) => !Object.hasOwn(IDENTITY_FIELDS, field))) {
+  if (scope.identity?.some((field) => !ALL_IDENTITY.includes(field))) {
     throw new ShareScopeError('unknown-identity-field');
   }
   const { from, to } = scope.period ?? {};

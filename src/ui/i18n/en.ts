@@ -42,6 +42,34 @@ export const coreEn = {
   'settings.signaling.body':
     'When you share with a professional, this server only introduces your device to theirs. Everything it relays is encrypted; it never sees your health data.',
   'settings.signaling.address': 'Address',
+  'settings.signaling.fixed':
+    'This server is chosen by whoever hosts this copy of Carnet; it cannot be changed here.',
+  'settings.ice': 'Connection servers for sharing (ICE)',
+  'settings.ice.sameNetwork':
+    "When your device and the professional's are on the same network (the same Wi-Fi, for example), none is needed: leave this list empty.",
+  'settings.ice.acrossNetworks':
+    'Across different networks (your phone on 4G, the practice on its own network), a STUN server helps the two devices find each other, and a TURN server relays the connection when they cannot reach each other directly. What it relays stays encrypted.',
+  'settings.ice.appliesLater': 'Changes apply to the shares you start afterwards.',
+  'settings.ice.none': 'No server: sharing works between devices on the same network.',
+  'settings.ice.server': 'Server {number}',
+  'settings.ice.url': 'Address',
+  'settings.ice.url.hint':
+    'Starts with stun:, turn: or turns:, for example turn:turn.example.org:3478',
+  'settings.ice.username': 'Username (TURN only, optional)',
+  'settings.ice.credential': 'Password (TURN only, optional)',
+  'settings.ice.add': 'Add a server',
+  'settings.ice.max': 'At most {max} servers.',
+  'settings.ice.remove': 'Remove server {number}',
+  'settings.ice.save': 'Save the servers',
+  'settings.ice.saved': 'Servers saved.',
+  'settings.ice.invalid': 'Some servers need correcting before they can be saved.',
+  'settings.ice.problem.required': 'Enter the address of the server.',
+  'settings.ice.problem.url':
+    'This address must start with stun:, turn: or turns: and contain no spaces (for example stun:stun.example.org:3478).',
+  'settings.ice.problem.pair':
+    'A TURN server needs both the username and the password, or neither.',
+  'settings.ice.problem.stunLogin':
+    'A STUN server takes no username or password: remove them, or use a turn: address.',
   'settings.about': 'About Carnet',
   'settings.version': 'Version {version}',
 

@@ -41,6 +41,34 @@ export const coreFr: Record<keyof typeof coreEn, string> = {
   'settings.signaling.body':
     "Quand vous partagez avec un professionnel, ce serveur met seulement votre appareil en relation avec le sien. Tout ce qu'il relaie est chiffré : il ne voit jamais vos données de santé.",
   'settings.signaling.address': 'Adresse',
+  'settings.signaling.fixed':
+    'Ce serveur est choisi par qui héberge cette copie de Carnet ; il ne peut pas être changé ici.',
+  'settings.ice': 'Serveurs de connexion pour le partage (ICE)',
+  'settings.ice.sameNetwork':
+    'Quand votre appareil et celui du professionnel sont sur le même réseau (le même Wi-Fi, par exemple), aucun n’est nécessaire : laissez cette liste vide.',
+  'settings.ice.acrossNetworks':
+    'Entre des réseaux différents (votre téléphone en 4G, le cabinet sur son propre réseau), un serveur STUN aide les deux appareils à se trouver, et un serveur TURN relaie la connexion quand ils ne peuvent pas se joindre directement. Ce qu’il relaie reste chiffré.',
+  'settings.ice.appliesLater': 'Les changements valent pour les partages lancés ensuite.',
+  'settings.ice.none': 'Aucun serveur : le partage fonctionne entre appareils du même réseau.',
+  'settings.ice.server': 'Serveur {number}',
+  'settings.ice.url': 'Adresse',
+  'settings.ice.url.hint':
+    'Commence par stun:, turn: ou turns:, par exemple turn:turn.example.org:3478',
+  'settings.ice.username': 'Identifiant (TURN seulement, facultatif)',
+  'settings.ice.credential': 'Mot de passe (TURN seulement, facultatif)',
+  'settings.ice.add': 'Ajouter un serveur',
+  'settings.ice.max': '{max} serveurs au plus.',
+  'settings.ice.remove': 'Retirer le serveur {number}',
+  'settings.ice.save': 'Enregistrer les serveurs',
+  'settings.ice.saved': 'Serveurs enregistrés.',
+  'settings.ice.invalid': 'Certains serveurs sont à corriger avant de pouvoir être enregistrés.',
+  'settings.ice.problem.required': 'Indiquez l’adresse du serveur.',
+  'settings.ice.problem.url':
+    'Cette adresse doit commencer par stun:, turn: ou turns: et ne contenir aucune espace (par exemple stun:stun.example.org:3478).',
+  'settings.ice.problem.pair':
+    'Un serveur TURN a besoin de l’identifiant et du mot de passe, ou d’aucun des deux.',
+  'settings.ice.problem.stunLogin':
+    'Un serveur STUN ne prend ni identifiant ni mot de passe : retirez-les, ou utilisez une adresse turn:.',
   'settings.about': 'À propos de Carnet',
   'settings.version': 'Version {version}',
 

@@ -11,7 +11,6 @@ import {
 } from '../../lib/share';
 import { en, fr } from '../i18n/areas/receive';
 import { cameraProblemOf } from './camera';
-import { connect } from './connect';
 import { formatCountdown, isoDuration, secondsLeft } from './countdown';
 import { checkIdentity } from './identity';
 import { LINK_PROBLEMS, linkProblemCode, receiveHashOf } from './link-problem';
@@ -95,13 +94,6 @@ describe('link problems', () => {
     expect(receiveHashOf(link.split('#/s/')[1]!)).toBe(hash);
     expect(receiveHashOf('https://example.com/')).toBeNull();
     expect(receiveHashOf('hello world')).toBeNull();
-  });
-
-  it('connect does not reach the patient yet', async () => {
-    const parsed = parseShareLink(link, 0);
-    await expect(connect(parsed, { name: 'A', profession: 'B' })).resolves.toEqual({
-      state: 'not-connected',
-    });
   });
 });
 

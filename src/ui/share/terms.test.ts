@@ -7,6 +7,7 @@ import {
   expiryFor,
   formatCountdown,
   rightsFor,
+  sentTitles,
   summaryWords,
 } from './terms';
 
@@ -70,6 +71,49 @@ describe('audit events in words', () => {
       const event = { ...base, type: 'share-ended', reason } as AuditEvent;
       expect(describeAuditEvent(event, t, when, what)).toBe(`share.event.ended.${reason}`);
     }
+  });
+
+  it('tells who asked, with the code both screens showed, and the RPPS when declared', () => {
+    const hello = { ...base, type: 'hello', name: 'Dr Martin', profession: 'GP', code: '012345' };
+    expect(describeAuditEvent(hello as AuditEvent, t, when, what)).toBe(
+      'share.event.hello {"name":"Dr Martin","profession":"GP","code":"012345"}',
+    );
+    const withRpps = { ...hello, rpps: '10123456789' } as AuditEvent;
+    expect(describeAuditEvent(withRpps, t, when, what)).toBe(
+      'share.event.helloRpps {"name":"Dr Martin","profession":"GP","rpps":"10123456789","code":"012345"}',
+    );
+    const second = { ...base, type: 'second-hello-refused', name: 'Eve', profession: 'GP' };
+    expect(describeAuditEvent(second as AuditEvent, t, when, what)).toBe(
+      'share.event.secondHello {"name":"Eve","profession":"GP"}',
+    );
+  });
+
+  it('names an opened document by the title it was sent under, in that share', () => {
+    const events = [
+      { ...base, type: 'document-sent', entryId: 'e1', title: 'X-ray' },
+      { ...base, shareId: 'other', type: 'document-sent', entryId: 'e2', title: 'Other' },
+    ] as AuditEvent[];
+    const titles = sentTitles(events);
+    const opened = (entryId: string) =>
+      ({ ...base, type: 'document-opened', entryId }) as AuditEvent;
+    expect(describeAuditEvent(opened('e1'), t, when, what, titles)).toBe(
+      'share.event.openedTitle {"title":"X-ray"}',
+    );
+    expect(describeAuditEvent(opened('e2'), t, when, what, titles)).toBe('share.event.opened');
+    expect(describeAuditEvent(events[0]!, t, when, what, titles)).toBe(
+      'share.event.sent {"title":"X-ray"}',
+    );
+  });
+
+  it('says whether a document received was added to the record', () => {
+    const received = { ...base, type: 'document-received', title: 'Report', author: 'Dr M' };
+    expect(describeAuditEvent(received as AuditEvent, t, when, what)).toBe(
+      'share.event.received {"title":"Report","author":"Dr M"}',
+    );
+    const added = { ...received, entryId: 'e9' } as AuditEvent;
+    expect(describeAuditEvent(added, t, when, what)).toBe(
+      'share.event.receivedAdded {"title":"Report","author":"Dr M"}',
+    );
   });
 
   it('names an event type it does not know rather than failing', () => {

@@ -55,22 +55,41 @@ export function summaryWords(
   return parts.join(', ');
 }
 
-/** One event of the audit log in words; `when` formats an instant, `what` a scope. */
+/**
+ * The title each document of each share had when it was sent, from the `document-sent` events:
+ * what a later `document-opened` (which names only the entry) is called in the history.
+ */
+export function sentTitles(
+  events: readonly AuditEvent[],
+): (shareId: string, entryId: string) => string | undefined {
+  const titles = new Map<string, string>();
+  for (const event of events) {
+    if (event.type === 'document-sent')
+      titles.set(`${event.shareId}/${event.entryId}`, event.title);
+  }
+  return (shareId, entryId) => titles.get(`${shareId}/${entryId}`);
+}
+
+/**
+ * One event of the audit log in words; `when` formats an instant, `what` a scope, `sentTitle`
+ * names a document sent in a share (see sentTitles).
+ */
 export function describeAuditEvent(
   event: AuditEvent,
   t: Translate,
   when: (at: number) => string,
   what: (scope: ShareSummary) => string,
+  sentTitle: (shareId: string, entryId: string) => string | undefined = () => undefined,
 ): string {
   switch (event.type) {
     case 'share-created':
       return t('share.event.created', { what: what(event.scope), until: when(event.expiresAt) });
-    case 'hello':
-      return t('share.event.hello', {
-        name: event.name,
-        profession: event.profession,
-        code: event.code,
-      });
+    case 'hello': {
+      const { name, profession, code, rpps } = event;
+      return rpps
+        ? t('share.event.helloRpps', { name, profession, rpps, code })
+        : t('share.event.hello', { name, profession, code });
+    }
     case 'allowed':
       return t('share.event.allowed');
     case 'refused':
@@ -79,10 +98,15 @@ export function describeAuditEvent(
       return t('share.event.secondHello', { name: event.name, profession: event.profession });
     case 'document-sent':
       return t('share.event.sent', { title: event.title });
-    case 'document-opened':
-      return t('share.event.opened');
+    case 'document-opened': {
+      const title = sentTitle(event.shareId, event.entryId);
+      return title ? t('share.event.openedTitle', { title }) : t('share.event.opened');
+    }
     case 'document-received':
-      return t('share.event.received', { title: event.title, author: event.author });
+      return t(event.entryId ? 'share.event.receivedAdded' : 'share.event.received', {
+        title: event.title,
+        author: event.author,
+      });
     case 'share-ended':
       return t(`share.event.ended.${event.reason}`);
     default:

@@ -4,7 +4,8 @@ const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'touchstart', 'wheel', 'scrol
 const CHECK_EVERY_MS = 5_000;
 
 /**
- * Locks the open record after `session.autoLockMinutes` without any activity. Time is compared
+ * Locks the open record after `session.autoLockMinutes` without any activity (not while a share is
+ * in progress: `session.holdOpen`). Time is compared
  * with the clock, not counted by one long timer, so a phone that slept or a throttled background
  * tab still locks on time when it wakes.
  */
@@ -14,7 +15,8 @@ export function startAutoLock(): () => void {
     lastActivity = Date.now();
   };
   const check = () => {
-    if (!session.isOpen) {
+    // Closed, or kept open by a share in progress: idle time starts counting afresh afterwards.
+    if (!session.isOpen || session.heldOpen) {
       lastActivity = Date.now();
       return;
     }

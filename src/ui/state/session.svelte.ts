@@ -84,6 +84,12 @@ class Session {
   /** fileId → first damaged chunk, for files that failed their check. */
   damagedFiles = $state<Record<string, number>>({});
   autoLockMinutes = $state(10);
+  /**
+   * Reasons the record stays open however long it sits idle: a share in progress (its patient
+   * chose its length, and locking would cut the professional off mid-consultation). Locking by
+   * hand still works, and ends the share.
+   */
+  #heldOpen = 0;
   lockReason = $state<LockReason | null>(null);
   nickname = $state('');
 
@@ -94,6 +100,22 @@ class Session {
 
   get isOpen(): boolean {
     return this.profileId !== null;
+  }
+
+  /** Whether the inactivity lock must wait (see holdOpen). */
+  get heldOpen(): boolean {
+    return this.#heldOpen > 0;
+  }
+
+  /** Keeps the inactivity lock from closing the record until the returned function is called. */
+  holdOpen(): () => void {
+    this.#heldOpen++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.#heldOpen--;
+    };
   }
 
   async create(options: { passphrase: string; label?: string; showLabel?: boolean }) {
