@@ -123,6 +123,40 @@ export type SampleVault = {
   setupMs: number;
 };
 
+/** The patient's files for the share transfer bench (share-api.ts), in memory. */
+export type ShareFilesSetup = { files: number; bytes: number; setupMs: number };
+
+/** What the patient's page sends once a professional's data channel opens. */
+export type ShareHostMode = 'share' | 'raw';
+
+/** A plain data channel's sending: message size and bufferedAmount water marks. */
+export type RawMarks = { messageBytes: number; highWaterBytes: number; lowWaterBytes: number };
+
+/** One transfer, timed in the professional's page. */
+export type ShareTransferRun = {
+  files: number;
+  bytes: number;
+  /** connectAsGuest: from the call to the data channel open. */
+  connectMs: number;
+  /** Data channel open → the patient's Allow arrives (share), or the request is sent (raw). */
+  handshakeMs: number;
+  /** Allow → first sync complete (share only). */
+  syncMs: number | null;
+  /** Allow (share) or request sent (raw) → the last byte of the last file received. */
+  ms: number;
+  /** Every file's SHA-256 matches its entry's contentHash (raw: the byte count matches). */
+  verified: boolean;
+  /** Pauses of 200 ms or more between two messages received, and their total length. */
+  stalls: number;
+  stalledMs: number;
+};
+
+/**
+ * noble's XChaCha20-Poly1305 over 64 KiB frames, as FramedChannel seals and opens them, and
+ * WebCrypto's AES-256-GCM sealing the same frames, for comparison.
+ */
+export type CipherCosts = { sealMiBs: number; openMiBs: number; aesGcmSealMiBs: number };
+
 export interface BenchApi {
   /** Deletes every IndexedDB database of the origin. */
   resetStorage(): Promise<void>;
@@ -174,6 +208,26 @@ export interface BenchApi {
   buildSampleVault(options: { entries: number; seed: number }): Promise<SampleVault>;
   /** Every record of this origin's vault database, for restoreVault on the app's origin. */
   dumpVault(): Promise<PortableVault>;
+  /** Makes `files` files of random bytes and a share doc with one document entry each. */
+  prepareShareFiles(options: { files: number; fileBytes: number }): Promise<ShareFilesSetup>;
+  /**
+   * Patient's page: listens in the room of `secret` and, when a professional's channel opens,
+   * sends the prepared files as `mode` says (`raw` with `raw`'s marks; `share` with FramedChannel's
+   * marks divided by `scale`, if given). Resolves once the signaling room is joined.
+   */
+  shareHost(options: {
+    mode: ShareHostMode;
+    secret: string;
+    raw?: RawMarks;
+    scale?: number;
+  }): Promise<void>;
+  /** Ends the hosted run: session, listener, connections. */
+  shareHostStop(): Promise<void>;
+  /** Professional's page: connects, says hello, is allowed, receives every file. */
+  shareGuestRun(options: { secret: string; files: number }): Promise<ShareTransferRun>;
+  /** Professional's page: connects, asks, receives `bytes` bytes over the bare data channel. */
+  rawGuestRun(options: { secret: string; bytes: number }): Promise<ShareTransferRun>;
+  cipherCosts(options: { mib: number }): Promise<CipherCosts>;
 }
 
 declare global {

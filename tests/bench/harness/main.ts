@@ -50,6 +50,7 @@ import type {
   TransferRun,
   WriteVariant,
 } from './api';
+import { shareApi } from './share-api';
 import { storyApi } from './story-api';
 
 /** Small Argon2id parameters for setup only: the unlock bench starts after "key derived". */
@@ -594,6 +595,7 @@ function mibPerSecond(bytes: number, ms: number): number {
 
 const api: BenchApi = {
   ...storyApi,
+  ...shareApi,
 
   async resetStorage() {
     rawDb?.close();
