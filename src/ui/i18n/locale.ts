@@ -1,4 +1,6 @@
-import { en, fr, type MessageKey, type Messages } from './messages';
+import { coreEn } from './en';
+import { coreFr } from './fr';
+import type { MessageKey, Messages } from './messages';
 
 export const LOCALES = ['fr', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -6,7 +8,28 @@ export type Locale = (typeof LOCALES)[number];
 /** Each language's own name, shown the same whatever the current language. */
 export const LOCALE_NAMES: Record<Locale, string> = { fr: 'Français', en: 'English' };
 
-export const CATALOGUES: Record<Locale, Messages> = { fr, en };
+/**
+ * The messages in use. From the start, the core ones (every screen of the shell: home, create,
+ * unlock, settings); the areas' messages (record, sharing, receiving…) join them once
+ * `loadAreas()` has run, which the screens that need them await before they show (App.svelte).
+ * This keeps most of the catalogues out of a first visit's download.
+ */
+export const CATALOGUES: Record<Locale, Messages> = {
+  // Filled up by loadAreas(); until then only core keys are looked up.
+  fr: { ...coreFr } as Messages,
+  en: { ...coreEn } as Messages,
+};
+
+let areas: Promise<void> | null = null;
+
+/** Adds every area's messages to CATALOGUES, once; resolves when they are there. */
+export function loadAreas(): Promise<void> {
+  areas ??= import('./messages').then(({ en, fr }) => {
+    Object.assign(CATALOGUES.en, en);
+    Object.assign(CATALOGUES.fr, fr);
+  });
+  return areas;
+}
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
@@ -33,7 +56,13 @@ export function format(
   params: MessageParams = {},
   locale: Locale = 'en',
 ): string {
-  return messages[key].replace(/\{(\w+)\}/g, (whole, name: string) => {
+  const message = messages[key];
+  if (message === undefined) {
+    // An area's key used before loadAreas(): a bug, loud in tests, readable for a user.
+    console.error(`message ${key} is not loaded`);
+    return key;
+  }
+  return message.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;
     return typeof value === 'number' ? value.toLocaleString(locale) : value;

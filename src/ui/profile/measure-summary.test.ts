@@ -1,10 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Entry } from '../../lib/record';
-import { CATALOGUES, format, type MessageKey, type MessageParams } from '../i18n/locale';
+import { CATALOGUES, format, loadAreas, type MessageKey, type MessageParams } from '../i18n/locale';
 import { describeMeasure } from './measure-summary';
 import { measureData } from './measure-series';
 
 const fr = (key: MessageKey, params?: MessageParams) => format(CATALOGUES.fr, key, params, 'fr');
+
+beforeAll(() => loadAreas());
 
 let next = 0;
 function reading(fields: Record<string, string | number>): Entry {
