@@ -9,10 +9,10 @@ export type Locale = (typeof LOCALES)[number];
 export const LOCALE_NAMES: Record<Locale, string> = { fr: 'Français', en: 'English' };
 
 /**
- * The messages in use. From the start, the core ones (every screen of the shell: home, create,
- * unlock, settings); the areas' messages (record, sharing, receiving…) join them once
- * `loadAreas()` has run, which the screens that need them await before they show (App.svelte).
- * This keeps most of the catalogues out of a first visit's download.
+ * The messages in use. From the start, the core ones (the header and the home page); the areas'
+ * messages (record, sharing, receiving…) join them once `loadAreas()` has run, which every other
+ * page awaits before it shows (App.svelte). This keeps most of the catalogues out of a first
+ * visit's download.
  */
 export const CATALOGUES: Record<Locale, Messages> = {
   // Filled up by loadAreas(); until then only core keys are looked up.
