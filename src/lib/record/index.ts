@@ -22,6 +22,7 @@ export {
 export {
   ENTRY_FIELDS,
   FILE_FIELDS,
+  validateFields,
   type EntryFields,
   type EntryInput,
   type EntryOf,

@@ -13,7 +13,7 @@ import {
 import { openVaultDb } from './db';
 import { DamagedFileError, FileNotFoundError } from './errors';
 import type { UnlockedProfile } from './profiles';
-import { contains, freshIndexedDb, rawValues, testProfile } from './test-support';
+import { bytes, contains, freshIndexedDb, rawValues, streamOf, testProfile } from './test-support';
 
 let profile: UnlockedProfile;
 
@@ -21,28 +21,6 @@ beforeEach(async () => {
   freshIndexedDb();
   profile = await testProfile();
 });
-
-function bytes(length: number, seed = 1): Uint8Array {
-  const out = new Uint8Array(length);
-  let x = seed;
-  for (let i = 0; i < length; i++) {
-    x = (x * 1103515245 + 12345) >>> 0;
-    out[i] = x >>> 24;
-  }
-  return out;
-}
-
-/** A stream that hands the bytes over in awkward pieces, as a real file reader might. */
-function streamOf(data: Uint8Array, piece = 100_003): ReadableStream<Uint8Array> {
-  let offset = 0;
-  return new ReadableStream({
-    pull(controller) {
-      if (offset >= data.length) return controller.close();
-      controller.enqueue(data.slice(offset, offset + piece));
-      offset += piece;
-    },
-  });
-}
 
 /** Dropbox's content hash, computed independently with node:crypto. */
 function dropboxContentHash(data: Uint8Array): string {
@@ -86,6 +64,18 @@ describe('encrypted attachments', () => {
     expect(stored.contentHash).toBe(dropboxContentHash(data));
     expect(sameBytes(await readBack(stored.fileId), data)).toBe(true);
     expect(await fileInfo(profile, stored.fileId)).toEqual(stored);
+  });
+
+  it('keeps a content hash it is given (a restore) instead of computing it, and the id', async () => {
+    const data = bytes(CHUNK_BYTES * 2 + 5, 11);
+    const contentHash = dropboxContentHash(data);
+    const stored = await writeFile(profile, streamOf(data), { fileId: 'restored-1', contentHash });
+    expect(stored).toEqual({ fileId: 'restored-1', size: data.length, contentHash });
+    expect(await fileInfo(profile, 'restored-1')).toEqual(stored);
+    expect(sameBytes(await readBack('restored-1'), data)).toBe(true);
+    // Taken as given: the caller vouches for it (a restore's backup authenticates it).
+    const given = await writeFile(profile, streamOf(data), { contentHash: 'a'.repeat(64) });
+    expect((await fileInfo(profile, given.fileId)).contentHash).toBe('a'.repeat(64));
   });
 
   it('takes a Blob as well as a stream', async () => {

@@ -108,17 +108,33 @@ export async function* rechunk(source: ReadableStream<Uint8Array>): AsyncGenerat
   }
 }
 
-/** Encrypts and stores a file; resolves with its id, size and SHA-256 once it is all durable. */
+/** For a restore only (lib/interop/backup.ts), where an authenticated backup describes the file. */
+export type WriteFileOptions = {
+  /** The file's id, as the record names it (default: a new one). */
+  fileId?: string;
+  /**
+   * The file's contentHash, already known and vouched for by the caller: the content is then not
+   * hashed again (hashing is a large part of a write's cost). The size is still counted.
+   */
+  contentHash?: string;
+};
+
+/**
+ * Encrypts and stores a file; resolves with its id, size and content hash once it is all durable.
+ */
 export async function writeFile(
   profile: UnlockedProfile,
   source: Blob | ReadableStream<Uint8Array>,
+  { fileId = newId(), contentHash }: WriteFileOptions = {},
 ): Promise<StoredFile> {
   const db = await openVaultDb();
   const { profileId } = profile;
-  const fileId = newId();
   const rawKey = randomBytes(32);
   const key = await importFileKey(rawKey);
-  const hash = new ContentHasher();
+  const hash: Pick<ContentHasher, 'update' | 'digest'> =
+    contentHash === undefined
+      ? new ContentHasher()
+      : { update: () => undefined, digest: () => Promise.resolve(contentHash) };
   const stream = source instanceof Blob ? source.stream() : source;
 
   let index = 0;

@@ -10,7 +10,7 @@ export {
   writeFile,
   type StoredFile,
 } from './attachments';
-export { DB_NAME } from './db';
+export { DB_NAME, type HeaderRecord } from './db';
 export {
   DamagedFileError,
   FileNotFoundError,
@@ -36,6 +36,7 @@ export {
   deleteProfile,
   listProfiles,
   readHeader,
+  restoreProfileHeader,
   unlockProfile,
   updateProfileSettings,
   type CreateProfileOptions,

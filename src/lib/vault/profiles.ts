@@ -27,6 +27,7 @@ export class UnlockedProfile {
   #docKey: Uint8Array;
   #blobKey: Uint8Array;
   #guardianKey: Uint8Array;
+  #backupKey: Uint8Array;
   #locked = false;
 
   constructor(
@@ -36,6 +37,7 @@ export class UnlockedProfile {
     this.#docKey = purposeKey(masterKey, 'doc');
     this.#blobKey = purposeKey(masterKey, 'blob');
     this.#guardianKey = purposeKey(masterKey, 'guardian');
+    this.#backupKey = purposeKey(masterKey, 'backup');
     masterKey.fill(0);
   }
 
@@ -55,6 +57,12 @@ export class UnlockedProfile {
     return this.#guardianKey;
   }
 
+  /** Seals the records of a `.carnet` backup file (lib/interop/backup.ts). */
+  get backupKey(): Uint8Array {
+    this.#assertOpen();
+    return this.#backupKey;
+  }
+
   get locked(): boolean {
     return this.#locked;
   }
@@ -63,6 +71,7 @@ export class UnlockedProfile {
     this.#docKey.fill(0);
     this.#blobKey.fill(0);
     this.#guardianKey.fill(0);
+    this.#backupKey.fill(0);
     this.#locked = true;
   }
 
@@ -217,6 +226,16 @@ export async function updateProfileSettings(
   await tx.store.put(next, profileId);
   await tx.done;
   return next;
+}
+
+/**
+ * Writes back a profile's header as a backup kept it (lib/interop/backup.ts), once everything else
+ * of the profile is stored: the profile then appears whole, or not at all.
+ */
+export async function restoreProfileHeader(header: HeaderRecord): Promise<void> {
+  const db = await openVaultDb();
+  const tx = db.transaction('headers', 'readwrite', { durability: 'strict' });
+  await Promise.all([tx.store.put(header, header.profileId), tx.done]);
 }
 
 /**

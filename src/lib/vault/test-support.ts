@@ -39,3 +39,26 @@ export function contains(haystack: Uint8Array, needle: Uint8Array): boolean {
   }
   return false;
 }
+
+/** `length` bytes from a fixed linear congruential sequence: the same for a seed, run after run. */
+export function bytes(length: number, seed = 1): Uint8Array {
+  const out = new Uint8Array(length);
+  let x = seed;
+  for (let i = 0; i < length; i++) {
+    x = (x * 1103515245 + 12345) >>> 0;
+    out[i] = x >>> 24;
+  }
+  return out;
+}
+
+/** A stream that hands the bytes over in awkward pieces, as a real file reader might. */
+export function streamOf(data: Uint8Array, piece = 100_003): ReadableStream<Uint8Array> {
+  let offset = 0;
+  return new ReadableStream({
+    pull(controller) {
+      if (offset >= data.length) return controller.close();
+      controller.enqueue(data.slice(offset, offset + piece));
+      offset += piece;
+    },
+  });
+}
