@@ -6,8 +6,12 @@
 import { coreEn } from './en';
 import { coreFr } from './fr';
 import * as agenda from './areas/agenda';
+import * as cda from './areas/cda';
+import * as backup from './areas/backup';
 import * as circle from './areas/circle';
 import * as documents from './areas/documents';
+import * as emergency from './areas/emergency';
+import * as interop from './areas/interop';
 import * as profile from './areas/profile';
 import * as profiles from './areas/profiles';
 import * as receive from './areas/receive';
@@ -18,8 +22,12 @@ import * as story from './areas/story';
 export const AREAS = {
   core: { en: coreEn, fr: coreFr },
   agenda,
+  backup,
+  cda,
   circle,
   documents,
+  emergency,
+  interop,
   profile,
   profiles,
   receive,
@@ -31,8 +39,12 @@ export const AREAS = {
 export const en = {
   ...coreEn,
   ...agenda.en,
+  ...cda.en,
+  ...backup.en,
   ...circle.en,
   ...documents.en,
+  ...emergency.en,
+  ...interop.en,
   ...profile.en,
   ...profiles.en,
   ...receive.en,
@@ -47,8 +59,12 @@ export type Messages = Record<MessageKey, string>;
 export const fr: Messages = {
   ...coreFr,
   ...agenda.fr,
+  ...cda.fr,
+  ...backup.fr,
   ...circle.fr,
   ...documents.fr,
+  ...emergency.fr,
+  ...interop.fr,
   ...profile.fr,
   ...profiles.fr,
   ...receive.fr,

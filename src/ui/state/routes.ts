@@ -17,6 +17,8 @@ export const RECORD_SECTIONS = [
   'bin',
   'family',
   'share',
+  'emergency',
+  'import',
 ] as const;
 export type RecordSection = (typeof RECORD_SECTIONS)[number];
 

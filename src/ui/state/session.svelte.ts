@@ -57,6 +57,8 @@ import {
   type ShareSummary,
 } from '../../lib/share';
 import { planFileChecks } from '../record/verify-plan';
+import { lastBackupAt, markBackedUp } from '../../lib/interop/backup';
+import { chooseEmergencyFields, type EmergencyField } from '../../lib/interop/emergency-card';
 
 export type LockReason = 'user' | 'inactivity' | 'deleted';
 
@@ -263,6 +265,32 @@ class Session {
   /** Throws InvalidEntryError (an INS whose key is wrong…); nothing is written then. */
   updateIdentity(patch: IdentityPatch): void {
     updateIdentity(this.#requireDoc(), patch);
+  }
+
+  /**
+   * Gives lib/interop the open record for an import or an export: `use` gets the record's Y.Doc
+   * and the unlocked profile (to store or read files in the vault). Whatever it writes is saved
+   * like any edit, and this resolves once it is.
+   */
+  async withRecord<T>(use: (doc: Y.Doc, profile: UnlockedProfile) => Promise<T> | T): Promise<T> {
+    const result = await use(this.#requireDoc(), this.#requireProfile());
+    await this.whenSaved();
+    return result;
+  }
+
+  /** Remembers in the record which fields the emergency card shows (lib/interop). */
+  chooseEmergencyFields(fields: readonly EmergencyField[]): void {
+    chooseEmergencyFields(this.#requireDoc(), fields);
+  }
+
+  /** When the record was last backed up (lib/interop/backup: kept in the record), or null. */
+  get lastBackupAt(): number | null {
+    return this.read(lastBackupAt);
+  }
+
+  /** Remembers in the record that a backup of it was made at `at`. */
+  markBackedUp(at: number): void {
+    markBackedUp(this.#requireDoc(), at);
   }
 
   /**

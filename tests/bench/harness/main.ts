@@ -50,6 +50,8 @@ import type {
   TransferRun,
   WriteVariant,
 } from './api';
+import { backupApi } from './backup-api';
+import { fhirApi } from './fhir-api';
 import { shareApi } from './share-api';
 import { storyApi } from './story-api';
 
@@ -596,6 +598,8 @@ function mibPerSecond(bytes: number, ms: number): number {
 const api: BenchApi = {
   ...storyApi,
   ...shareApi,
+  ...backupApi,
+  ...fhirApi,
 
   async resetStorage() {
     rawDb?.close();
