@@ -24,6 +24,7 @@ import {
   lastBackupAt,
   markBackedUp,
   restoreBackup,
+  verifyBackup,
 } from './backup';
 import {
   CorruptBackupError,
@@ -208,6 +209,26 @@ describe('a backup restored on another browser', { timeout: 60_000 }, () => {
     expect(await listProfiles()).toHaveLength(1);
     const profile = await unlockProfile(made.profile.profileId, PASSPHRASE);
     expect((await listFiles(profile)).length).toBe(3);
+  });
+
+  it('is verified whole before it replaces a record: a damaged copy costs nothing', async () => {
+    const before = await rawValues();
+    expect((await verifyBackup(streamOf(file), PASSPHRASE)).files).toBe(3);
+    const { records } = recordSpans(file);
+    const [start, end] = records.at(-2)!;
+    const changed = file.slice();
+    changed[(start + end) >> 1]! ^= 0x01;
+    await expect(verifyBackup(streamOf(changed), PASSPHRASE)).rejects.toBeInstanceOf(
+      CorruptBackupError,
+    );
+    await expect(verifyBackup(streamOf(file.slice(0, end)), PASSPHRASE)).rejects.toBeInstanceOf(
+      TruncatedBackupError,
+    );
+    await expect(verifyBackup(streamOf(file), 'wrong horse battery staple')).rejects.toBeInstanceOf(
+      WrongPassphraseError,
+    );
+    // Verifying wrote nothing: the record on this device is exactly as it was.
+    expect(await rawValues()).toEqual(before);
   });
 
   it('says so for a file that is not a backup, and for a newer format', async () => {

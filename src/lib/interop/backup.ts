@@ -260,11 +260,66 @@ function decodeBase64Url(text: string): Uint8Array {
   }
 }
 
+/** Reads the header and opens the master key with the passphrase. */
+async function openBackup(reader: ByteReader, passphrase: string) {
+  const { header, headerHash } = await readHeader(reader);
+  const { profileId } = header;
+  const kdf = { ...header.kdf, salt: decodeBase64Url(header.kdf.salt) };
+  const wrappedMasterKey = decodeBase64Url(header.wrappedMasterKey);
+  const kek = await deriveKekOffThread(passphrase, kdf);
+  let masterKey: Uint8Array;
+  try {
+    masterKey = unwrapMasterKey(kek, wrappedMasterKey, profileId);
+  } finally {
+    kek.fill(0);
+  }
+  const profile = new UnlockedProfile(profileId, masterKey);
+  const opener = async () =>
+    new RecordOpener(
+      reader,
+      await backupRecordKey(profile.backupKey, header.backupId),
+      header.backupId,
+      headerHash,
+    );
+  return { header, kdf, wrappedMasterKey, profile, opener };
+}
+
+/**
+ * Reads a whole `.carnet` file and checks every record with the passphrase, writing nothing.
+ * Throws as restoreBackup does (never ProfileExistsError). The restore screen runs it before a
+ * restore that replaces a record already on this device, so a damaged file never costs the
+ * record it was to replace.
+ */
+export async function verifyBackup(
+  source: ReadableStream<Uint8Array>,
+  passphrase: string,
+): Promise<RestoredBackup> {
+  const reader = new ByteReader(source);
+  try {
+    const { header, profile, opener } = await openBackup(reader, passphrase);
+    try {
+      const checked = await readRecords(await opener(), reader, checkingSink, header);
+      return {
+        profileId: header.profileId,
+        createdAt: header.createdAt,
+        files: checked.files,
+        fileBytes: checked.fileBytes,
+      };
+    } finally {
+      profile.lock();
+    }
+  } catch (error) {
+    await reader.cancel();
+    throw error;
+  }
+}
+
 /**
  * Restores a `.carnet` file read from `source` as a new profile of this device. Throws
  * NotABackupError, UnsupportedBackupVersionError, ProfileExistsError, WrongPassphraseError (from
  * lib/crypto, as the unlock screen), TruncatedBackupError, CorruptBackupError, or StorageFullError;
- * nothing of the profile stays written then.
+ * nothing of the profile stays written then. With `replace`, the record already on this device is
+ * deleted before the backup's records are read: run verifyBackup on the same file first.
  */
 export async function restoreBackup(
   source: ReadableStream<Uint8Array>,
@@ -273,49 +328,40 @@ export async function restoreBackup(
 ): Promise<RestoredBackup> {
   const reader = new ByteReader(source);
   try {
-    const { header, headerHash } = await readHeader(reader);
+    const { header, kdf, wrappedMasterKey, profile, opener } = await openBackup(reader, passphrase);
     const { profileId } = header;
-    if ((await profileExists(profileId)) && !options.replace) {
-      throw new ProfileExistsError(profileId);
-    }
-    const kdf = { ...header.kdf, salt: decodeBase64Url(header.kdf.salt) };
-    const wrappedMasterKey = decodeBase64Url(header.wrappedMasterKey);
-    const kek = await deriveKekOffThread(passphrase, kdf);
-    let masterKey: Uint8Array;
     try {
-      masterKey = unwrapMasterKey(kek, wrappedMasterKey, profileId);
-    } finally {
-      kek.fill(0);
-    }
-    const profile = new UnlockedProfile(profileId, masterKey);
-    try {
-      // Also clears what an interrupted restore of this profile may have left.
-      await deleteProfile(profileId);
-      const opener = new RecordOpener(
-        reader,
-        await backupRecordKey(profile.backupKey, header.backupId),
-        header.backupId,
-        headerHash,
-      );
-      const restored = await restoreRecords(opener, reader, profile, header);
-      await restoreProfileHeader({
-        v: 1,
-        profileId,
-        createdAt: header.profileCreatedAt,
-        kdf,
-        wrappedMasterKey,
-        autoLockMinutes: restored.settings.autoLockMinutes,
-        ...(restored.settings.publicLabel ? { publicLabel: restored.settings.publicLabel } : {}),
-      } satisfies HeaderRecord);
-      return {
-        profileId,
-        createdAt: header.createdAt,
-        files: restored.files,
-        fileBytes: restored.fileBytes,
-      };
-    } catch (error) {
-      await deleteProfile(profileId).catch(() => undefined);
-      throw error;
+      if ((await profileExists(profileId)) && !options.replace) {
+        throw new ProfileExistsError(profileId);
+      }
+      try {
+        // Also clears what an interrupted restore of this profile may have left.
+        await deleteProfile(profileId);
+        const restored = await readRecords(
+          await opener(),
+          reader,
+          vaultSink(profile, header),
+          header,
+        );
+        await restoreProfileHeader({
+          v: 1,
+          profileId,
+          createdAt: header.profileCreatedAt,
+          kdf,
+          wrappedMasterKey,
+          autoLockMinutes: restored.settings.autoLockMinutes,
+          ...(restored.settings.publicLabel ? { publicLabel: restored.settings.publicLabel } : {}),
+        } satisfies HeaderRecord);
+        return {
+          profileId,
+          createdAt: header.createdAt,
+          files: restored.files,
+          fileBytes: restored.fileBytes,
+        };
+      } catch (error) {
+        await deleteProfile(profileId).catch(() => undefined);
+        throw error;
+      }
     } finally {
       profile.lock();
     }
@@ -328,10 +374,53 @@ export async function restoreBackup(
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 const HASH = /^[0-9a-f]{64}$/;
 
-async function restoreRecords(
+/** Where the records of a backup go: the vault (restore), or nowhere (verification). */
+type RecordSink = {
+  doc(pieces: Uint8Array[]): Promise<void>;
+  /** Consumes the file's bytes; resolves with how many there were. */
+  file(meta: FileRecordBody, bytes: ReadableStream<Uint8Array>): Promise<number>;
+};
+
+function vaultSink(profile: UnlockedProfile, header: BackupHeader): RecordSink {
+  return {
+    doc: (pieces) => restoreDoc(profile, pieces, header.createdAt),
+    async file(meta, bytes) {
+      // The record's contentHash is not recomputed: it and every byte of the file come from the
+      // backup's sealed records (their order bound by the end record's chain), so a hash taken
+      // again could only disagree with a writer's bug — and would cost a fifth of the restore.
+      const stored = await writeFile(profile, bytes, {
+        fileId: meta.fileId,
+        contentHash: meta.contentHash,
+      });
+      return stored.size;
+    },
+  };
+}
+
+/** Reads every byte and checks every record, writing nothing. */
+const checkingSink: RecordSink = {
+  async doc(pieces) {
+    try {
+      Y.applyUpdate(new Y.Doc(), pieces.length === 1 ? pieces[0]! : concat(...pieces));
+    } catch {
+      throw new CorruptBackupError('record');
+    }
+  },
+  async file(_meta, bytes) {
+    let size = 0;
+    const reader = bytes.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return size;
+      size += value.length;
+    }
+  },
+};
+
+async function readRecords(
   opener: RecordOpener,
   reader: ByteReader,
-  profile: UnlockedProfile,
+  sink: RecordSink,
   header: BackupHeader,
 ): Promise<{ settings: SettingsRecordBody; files: number; fileBytes: number }> {
   const expect = (record: OpenedRecord, type: RecordType) => {
@@ -356,7 +445,7 @@ async function restoreRecords(
   if (docPieces.length === 0 || docBytes !== header.counts.docBytes) {
     throw new CorruptBackupError('record');
   }
-  await restoreDoc(profile, docPieces, header.createdAt);
+  await sink.doc(docPieces);
   docPieces.length = 0;
 
   let files = 0;
@@ -386,18 +475,12 @@ async function restoreRecords(
       // Records are read and opened a few ahead, while writeFile seals and stores.
       { highWaterMark: 4 },
     );
-    // The record's contentHash is not recomputed: it and every byte of the file come from the
-    // backup's sealed records (their order bound by the end record's chain), so a hash taken again
-    // could only disagree with a writer's bug — and would cost a fifth of the restore.
-    const stored = await writeFile(profile, stream, {
-      fileId: meta.fileId,
-      contentHash: meta.contentHash,
-    });
-    if (stored.size !== meta.size) {
+    const size = await sink.file(meta, stream);
+    if (size !== meta.size) {
       throw new CorruptBackupError(`file ${meta.fileId}`);
     }
     files++;
-    fileBytes += stored.size;
+    fileBytes += size;
     record = await opener.next();
   }
 

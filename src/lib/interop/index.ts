@@ -67,6 +67,7 @@ export {
   lastBackupAt,
   markBackedUp,
   restoreBackup,
+  verifyBackup,
   type CreateBackupOptions,
   type RestoreBackupOptions,
   type RestoredBackup,
